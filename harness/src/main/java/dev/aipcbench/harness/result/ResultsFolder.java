@@ -1,0 +1,111 @@
+package dev.aipcbench.harness.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * A results folder: {@code results.json} (the suite's schema), {@code results.csv} (one row per cell x
+ * metric) and {@code jmh.json} (JMH's own format), each replaced atomically (written beside, then
+ * renamed), so readers and a killed run only ever see complete files.
+ */
+public final class ResultsFolder {
+    public static final String RESULTS_JSON = "results.json";
+    public static final String RESULTS_CSV = "results.csv";
+    public static final String JMH_JSON = "jmh.json";
+
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path dir;
+
+    public ResultsFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    /** Writes results.json and results.csv, each atomically. */
+    public void write(RunResults results) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(file(RESULTS_JSON), JSON.writeValueAsString(results) + "\n");
+        writeAtomically(file(RESULTS_CSV), csv(results));
+    }
+
+    /** Reads results.json of a folder (or the file itself); errors name the file and what is wrong. */
+    public static RunResults read(Path folderOrFile) {
+        Path f = Files.isDirectory(folderOrFile) ? folderOrFile.resolve(RESULTS_JSON) : folderOrFile;
+        try {
+            RunResults r = JSON.readValue(Files.readString(f), RunResults.class);
+            if (r == null || r.schema() == null || !r.schema().startsWith("aipc-bench/results/")) {
+                throw new IllegalArgumentException(f + ": not an aipc-bench results file (field schema must be "
+                        + RunResults.SCHEMA + ")");
+            }
+            if (r.cells() == null) {
+                throw new IllegalArgumentException(f + ": missing field cells (expected an array)");
+            }
+            return r;
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(f + ": not found (expected a results folder holding " + RESULTS_JSON + ")");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(f + ": not valid results JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(f + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.writeString(tmp, content);
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static String csv(RunResults results) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("cell", "runtime", "device", "precision", "workload",
+                "prompt_tokens", "gen_tokens", "context_depth", "status", "reason", "metric", "unit", "n", "mean",
+                "median", "p90", "p99", "stddev", "min", "max").get();
+        try (CSVPrinter p = new CSVPrinter(sb, format)) {
+            for (CellResult c : results.cells()) {
+                Workload wl = c.workload();
+                if (c.metrics() == null || c.metrics().isEmpty()) {
+                    p.printRecord(c.id(), c.runtime(), c.device(), c.precision(), wl.kind(), wl.promptTokens(),
+                            wl.genTokens(), wl.contextDepth(), c.status(), c.reason(), null, null, null, null, null,
+                            null, null, null, null, null);
+                    continue;
+                }
+                for (Map.Entry<String, Metric> e : c.metrics().entrySet()) {
+                    Summary s = e.getValue().summary();
+                    p.printRecord(c.id(), c.runtime(), c.device(), c.precision(), wl.kind(), wl.promptTokens(),
+                            wl.genTokens(), wl.contextDepth(), c.status(), c.reason(), e.getKey(), e.getValue().unit(),
+                            s.n(), s.mean(), s.median(), s.p90(), s.p99(), s.stddev(), s.min(), s.max());
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.aipcbench.harness.runtime.onnxruntime;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtEpDevice;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtHardwareDevice;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.runtime.DeviceUnavailableException;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses ONNX Runtime's execution provider for a device. Plugin EPs registered with the environment
+ * (ONNX Runtime's {@code OrtEpDevice} API, how Windows ML and OpenVINO/QNN/VitisAI EP packages appear)
+ * are preferred when they offer a hardware device of the right type; then the providers compiled into
+ * the loaded library, in the order an AI PC user would want them tried. When none fits, the message
+ * lists what ONNX Runtime offered, so a skipped cell says what was looked for.
+ */
+public final class OrtExecutionProviders {
+    private static final int INTEL = 0x8086;
+
+    private OrtExecutionProviders() {
+    }
+
+    /** Appends the provider for {@code device} to {@code options} and returns its name. */
+    public static String configure(OrtEnvironment env, OrtSession.SessionOptions options, Device device,
+                                   Map<String, String> providerOptions) throws OrtException {
+        EnumSet<OrtProvider> compiledIn = OrtEnvironment.getAvailableProviders();
+        List<OrtEpDevice> epDevices = epDevices(env);
+        switch (device) {
+            case CPU:
+                return "CPUExecutionProvider";
+            case NPU: {
+                OrtEpDevice plugin = find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.NPU, -1);
+                if (plugin != null) {
+                    options.addExecutionProvider(List.of(plugin), providerOptions);
+                    return plugin.getEpName();
+                }
+                if (compiledIn.contains(OrtProvider.OPEN_VINO)) {
+                    options.addOpenVINO(providerOptions.getOrDefault("device_type", "NPU"));
+                    return "OpenVINOExecutionProvider(NPU)";
+                }
+                if (compiledIn.contains(OrtProvider.QNN)) {
+                    options.addQnn(withDefault(providerOptions, "backend_path", qnnHtpLibrary()));
+                    return "QNNExecutionProvider(HTP)";
+                }
+                throw unavailable("no NPU found", epDevices, compiledIn,
+                        "an NPU OrtEpDevice, OpenVINOExecutionProvider(NPU), QNNExecutionProvider(HTP)");
+            }
+            case IGPU: {
+                OrtEpDevice plugin = find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.GPU, INTEL);
+                if (plugin != null) {
+                    options.addExecutionProvider(List.of(plugin), providerOptions);
+                    return plugin.getEpName();
+                }
+                if (compiledIn.contains(OrtProvider.OPEN_VINO)) {
+                    options.addOpenVINO(providerOptions.getOrDefault("device_type", "GPU"));
+                    return "OpenVINOExecutionProvider(GPU)";
+                }
+                if (compiledIn.contains(OrtProvider.DIRECT_ML)) {
+                    int adapter = Integer.parseInt(providerOptions.getOrDefault("device_id", "0"));
+                    options.addDirectML(adapter);
+                    return "DmlExecutionProvider(adapter " + adapter + ")";
+                }
+                throw unavailable("no integrated GPU found", epDevices, compiledIn,
+                        "an Intel GPU OrtEpDevice, OpenVINOExecutionProvider(GPU), DmlExecutionProvider");
+            }
+            case DGPU: {
+                if (compiledIn.contains(OrtProvider.CUDA)) {
+                    int id = Integer.parseInt(providerOptions.getOrDefault("device_id", "0"));
+                    options.addCUDA(id);
+                    return "CUDAExecutionProvider(device " + id + ")";
+                }
+                OrtEpDevice plugin = findDiscreteGpu(epDevices);
+                if (plugin != null) {
+                    options.addExecutionProvider(List.of(plugin), providerOptions);
+                    return plugin.getEpName();
+                }
+                if (compiledIn.contains(OrtProvider.ROCM)) {
+                    options.addROCM();
+                    return "ROCMExecutionProvider";
+                }
+                if (compiledIn.contains(OrtProvider.DIRECT_ML)) {
+                    int adapter = Integer.parseInt(providerOptions.getOrDefault("device_id", "1"));
+                    options.addDirectML(adapter);
+                    return "DmlExecutionProvider(adapter " + adapter + ")";
+                }
+                throw unavailable("no discrete GPU execution provider", epDevices, compiledIn,
+                        "CUDAExecutionProvider (the onnxruntime_gpu package), a non-Intel GPU OrtEpDevice, ROCMExecutionProvider, DmlExecutionProvider");
+            }
+            default:
+                throw new IllegalArgumentException("device " + device);
+        }
+    }
+
+    /** One line listing the EP devices ONNX Runtime reports, e.g. {@code [CPUExecutionProvider/CPU]}. */
+    public static String describeEpDevices(List<OrtEpDevice> devices) {
+        return devices.stream().map(d -> d.getEpName() + "/" + d.getDevice().getType()).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    static List<OrtEpDevice> epDevices(OrtEnvironment env) {
+        try {
+            return env.getEpDevices();
+        } catch (OrtException | UnsatisfiedLinkError e) {
+            return new ArrayList<>();
+        }
+    }
+
+    private static OrtEpDevice find(List<OrtEpDevice> devices, OrtHardwareDevice.OrtHardwareDeviceType type, int vendor) {
+        for (OrtEpDevice d : devices) {
+            if (d.getDevice().getType() == type && !d.getEpName().equals("CPUExecutionProvider")
+                    && (vendor < 0 || d.getDevice().getVendorId() == vendor)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static OrtEpDevice findDiscreteGpu(List<OrtEpDevice> devices) {
+        for (OrtEpDevice d : devices) {
+            if (d.getDevice().getType() == OrtHardwareDevice.OrtHardwareDeviceType.GPU && d.getDevice().getVendorId() != INTEL) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> withDefault(Map<String, String> options, String key, String value) {
+        if (options.containsKey(key)) {
+            return options;
+        }
+        Map<String, String> m = new java.util.HashMap<>(options);
+        m.put(key, value);
+        return m;
+    }
+
+    private static String qnnHtpLibrary() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win") ? "QnnHtp.dll" : "libQnnHtp.so";
+    }
+
+    private static DeviceUnavailableException unavailable(String what, List<OrtEpDevice> devices, EnumSet<OrtProvider> compiledIn,
+                                                          String lookedFor) {
+        return new DeviceUnavailableException(what + ": ORT EP devices = " + describeEpDevices(devices)
+                + ", providers in this ONNX Runtime build = " + compiledIn + "; looked for " + lookedFor);
+    }
+}
