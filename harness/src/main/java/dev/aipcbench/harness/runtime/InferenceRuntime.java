@@ -1,0 +1,35 @@
+package dev.aipcbench.harness.runtime;
+
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.Precision;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One inference runtime the matrix can measure (ONNX Runtime with the suite's loop, the
+ * onnxruntime-genai native library, OpenVINO GenAI, llama.cpp, ...). Implementations live one package
+ * per runtime; each says, without opening a model, what it can run on this host.
+ */
+public interface InferenceRuntime {
+    /** The id used on the command line and in results, e.g. {@code onnxruntime}. */
+    String id();
+
+    /** The model format it reads: {@code onnx-genai}, {@code openvino-ir} or {@code gguf}. */
+    String modelFormat();
+
+    /** Version of the runtime library as loaded here, or a line saying why it cannot be loaded. */
+    String version();
+
+    /** Whether the library loads here at all. */
+    boolean installed();
+
+    /** Execution providers / devices the runtime reports here, for results ("CPUExecutionProvider/CPU"). */
+    List<String> providers();
+
+    /** Whether {@code device} x {@code precision} can run here, checked without loading a model. */
+    Availability availability(Device device, Precision precision);
+
+    /** Opens a model folder of {@link #modelFormat()} for generation. */
+    GenerationSession open(Path modelFolder, SessionSettings settings);
+}

@@ -1,0 +1,71 @@
+package dev.aipcbench.harness.runtime.onnxruntime;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtEpDevice;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.runtime.Availability;
+import dev.aipcbench.harness.runtime.DeviceUnavailableException;
+import dev.aipcbench.harness.runtime.GenerationSession;
+import dev.aipcbench.harness.runtime.InferenceRuntime;
+import dev.aipcbench.harness.runtime.SessionSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * ONNX Runtime Java running onnxruntime-genai model folders with the suite's own generation loop, its
+ * execution provider chosen by device (CPU, OpenVINO, DirectML, QNN, CUDA, plugin EPs).
+ */
+public final class OrtRuntime implements InferenceRuntime {
+    public static final String ID = "onnxruntime";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String modelFormat() {
+        return "onnx-genai";
+    }
+
+    @Override
+    public String version() {
+        return OrtEnvironments.get().getVersion();
+    }
+
+    @Override
+    public boolean installed() {
+        return true; // ONNX Runtime Java ships inside the suite's jar
+    }
+
+    @Override
+    public List<String> providers() {
+        List<OrtEpDevice> devices = OrtExecutionProviders.epDevices(OrtEnvironments.get());
+        return devices.stream().map(d -> d.getEpName() + "/" + d.getDevice().getType()).collect(Collectors.toList());
+    }
+
+    @Override
+    public Availability availability(Device device, Precision precision) {
+        OrtEnvironment env = OrtEnvironments.get();
+        try (OrtSession.SessionOptions probe = new OrtSession.SessionOptions()) {
+            OrtExecutionProviders.configure(env, probe, device, Map.of());
+            return Availability.available();
+        } catch (DeviceUnavailableException e) {
+            return Availability.skipped(e.getMessage());
+        } catch (OrtException e) {
+            return Availability.skipped("ONNX Runtime cannot add the execution provider for " + device + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public GenerationSession open(Path modelFolder, SessionSettings settings) {
+        return OrtGenerationSession.open(ModelFolder.open(modelFolder), settings);
+    }
+}

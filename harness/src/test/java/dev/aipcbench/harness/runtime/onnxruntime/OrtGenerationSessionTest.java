@@ -1,0 +1,122 @@
+package dev.aipcbench.harness.runtime.onnxruntime;
+
+import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.runtime.SessionSettings;
+import dev.aipcbench.harness.runtime.TokenTimeline;
+import dev.aipcbench.harness.testing.TestModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static dev.aipcbench.harness.testing.Logits.relativeError;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OrtGenerationSessionTest {
+    private static final int[] PROMPT = {1, 3000, 17, 29871, 400, 8000, 12, 12345};
+
+    private static OrtGenerationSession open(Path folder, int maxLength) {
+        return OrtGenerationSession.open(ModelFolder.open(folder), SessionSettings.cpu().withMaxSequenceLength(maxLength));
+    }
+
+    private static Path withoutSharedBuffer(Path tmp) throws IOException {
+        Path src = TestModels.tiny(Precision.FP32);
+        Path dst = tmp.resolve("growing");
+        Files.createDirectories(dst);
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, dst.resolve(f.getFileName()));
+            }
+        }
+        Path c = dst.resolve("genai_config.json");
+        Files.writeString(c, Files.readString(c).replace("\"past_present_share_buffer\" : true", "\"past_present_share_buffer\" : false"));
+        return dst;
+    }
+
+    @Test
+    void sharedBufferAndGrowingCacheGiveTheSameTokensAndLogits(@TempDir Path tmp) throws IOException {
+        try (OrtGenerationSession shared = open(TestModels.tiny(Precision.FP32), 64);
+             OrtGenerationSession growing = open(withoutSharedBuffer(tmp), 64)) {
+            assertEquals("shared-buffer(64)", shared.info().kvCache());
+            assertEquals("growing", growing.info().kvCache());
+            int a = shared.prefill(PROMPT);
+            int b = growing.prefill(PROMPT);
+            assertEquals(a, b);
+            for (int i = 0; i < 12; i++) {
+                a = shared.decode(a);
+                b = growing.decode(b);
+                assertEquals(a, b, "step " + i);
+                float[] la = shared.logits().array();
+                float[] lb = growing.logits().array();
+                assertTrue(relativeError(lb, la) < 1e-5, "logits of step " + i);
+            }
+            assertEquals(PROMPT.length + 12, shared.length());
+        }
+    }
+
+    @Test
+    void truncatingTheCacheReplaysExactlyTheSameDecodeStep(@TempDir Path tmp) throws IOException {
+        for (Path folder : new Path[] {TestModels.tiny(Precision.INT4), withoutSharedBuffer(tmp)}) {
+            try (OrtGenerationSession s = open(folder, 64)) {
+                int t = s.prefill(PROMPT);
+                int depth = s.length();
+                int first = s.decode(t);
+                float[] firstLogits = s.logits().array();
+                for (int i = 0; i < 5; i++) {
+                    s.decode(first);
+                }
+                s.truncate(depth);
+                assertEquals(depth, s.length());
+                assertEquals(first, s.decode(t), folder.toString());
+                assertArrayEquals(firstLogits, s.logits().array());
+            }
+        }
+    }
+
+    @Test
+    void generateFillsTheTimelineAndMeasuresTheRuntimeCallsApart() {
+        try (OrtGenerationSession s = open(TestModels.tiny(Precision.INT4), 64)) {
+            TokenTimeline t = new TokenTimeline(16);
+            s.generate(PROMPT, 16, t);
+            assertEquals(16, t.count());
+            assertEquals(PROMPT.length, t.promptTokens());
+            assertTrue(t.ttftNanos() > 0 && t.tpotNanos() > 0);
+            for (int i = 0; i < 16; i++) {
+                assertTrue(t.runtimeNanos(i) > 0 && t.runtimeNanos(i) <= t.latencyNanos(i), "token " + i);
+            }
+            assertTrue(t.decodeOverheadNanos() >= 0);
+            // Generation is greedy and deterministic: the same prompt gives the same tokens.
+            int[] first = t.tokens();
+            s.generate(PROMPT, 16, t);
+            assertArrayEquals(first, t.tokens());
+        }
+    }
+
+    @Test
+    void exceedingTheKvCapacityIsAClearError() {
+        try (OrtGenerationSession s = open(TestModels.tiny(Precision.INT4), PROMPT.length + 1)) {
+            int t = s.prefill(PROMPT);
+            t = s.decode(t);
+            int last = t;
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.decode(last));
+            assertTrue(e.getMessage().contains("exceeds the KV capacity of " + (PROMPT.length + 1)), e.getMessage());
+        }
+    }
+
+    @Test
+    void fp16ModelsRunWithHalfInputsAndOutputs() {
+        try (OrtGenerationSession s = open(TestModels.tiny(Precision.FP16), 32)) {
+            assertEquals("float16", s.info().ioType());
+            TokenTimeline t = new TokenTimeline(4);
+            s.generate(PROMPT, 4, t);
+            assertEquals(4, t.count());
+        }
+    }
+}
