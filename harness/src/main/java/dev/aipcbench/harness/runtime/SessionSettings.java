@@ -16,10 +16,20 @@ import java.util.Map;
  *                          gigabytes it never touches
  * @param providerOptions   options passed to the execution provider (e.g. OpenVINO's device_type)
  * @param compileCache      folder for compiled-model caches (NPU/GPU compile results); null for none
+ * @param sampling          where greedy sampling runs: {@code runtime} (inside the runtime's call, as
+ *                          native generation libraries do; the default) or {@code java} (the suite scans
+ *                          the logits row itself)
  */
 public record SessionSettings(Device device, int intraOpThreads, String optimization, int maxSequenceLength,
-                              Map<String, String> providerOptions, Path compileCache) {
+                              Map<String, String> providerOptions, Path compileCache, String sampling) {
+    public static final String SAMPLING_RUNTIME = "runtime";
+    public static final String SAMPLING_JAVA = "java";
+
     public SessionSettings {
+        sampling = sampling == null ? SAMPLING_RUNTIME : sampling;
+        if (!sampling.equals(SAMPLING_RUNTIME) && !sampling.equals(SAMPLING_JAVA)) {
+            throw new IllegalArgumentException("sampling must be runtime or java, got '" + sampling + "'");
+        }
         providerOptions = providerOptions == null ? Map.of() : Map.copyOf(providerOptions);
         optimization = optimization == null ? "all" : optimization;
         if (intraOpThreads < 0) {
@@ -31,22 +41,26 @@ public record SessionSettings(Device device, int intraOpThreads, String optimiza
     }
 
     public static SessionSettings cpu() {
-        return new SessionSettings(Device.CPU, 0, "all", 0, Map.of(), null);
+        return new SessionSettings(Device.CPU, 0, "all", 0, Map.of(), null, SAMPLING_RUNTIME);
     }
 
     public SessionSettings withMaxSequenceLength(int length) {
-        return new SessionSettings(device, intraOpThreads, optimization, length, providerOptions, compileCache);
+        return new SessionSettings(device, intraOpThreads, optimization, length, providerOptions, compileCache, sampling);
     }
 
     public SessionSettings withThreads(int threads) {
-        return new SessionSettings(device, threads, optimization, maxSequenceLength, providerOptions, compileCache);
+        return new SessionSettings(device, threads, optimization, maxSequenceLength, providerOptions, compileCache, sampling);
     }
 
     public SessionSettings withDevice(Device d) {
-        return new SessionSettings(d, intraOpThreads, optimization, maxSequenceLength, providerOptions, compileCache);
+        return new SessionSettings(d, intraOpThreads, optimization, maxSequenceLength, providerOptions, compileCache, sampling);
     }
 
     public SessionSettings withCompileCache(Path dir) {
-        return new SessionSettings(device, intraOpThreads, optimization, maxSequenceLength, providerOptions, dir);
+        return new SessionSettings(device, intraOpThreads, optimization, maxSequenceLength, providerOptions, dir, sampling);
+    }
+
+    public SessionSettings withSampling(String where) {
+        return new SessionSettings(device, intraOpThreads, optimization, maxSequenceLength, providerOptions, compileCache, where);
     }
 }

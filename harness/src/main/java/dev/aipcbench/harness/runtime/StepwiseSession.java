@@ -24,8 +24,14 @@ public interface StepwiseSession extends GenerationSession {
     long lastRunNanos();
 
     /**
+     * Whether the following steps keep their logits for {@link #logits()}. Off by default: a step then
+     * hands back only the next token's id, and copying logits out would cost the measurement.
+     */
+    void captureLogits(boolean capture);
+
+    /**
      * Logits of the last call as fp32, row-major {@code [positions, vocab]} (all prompt positions after a
-     * prefill, one row after a decode). For tests and verification, not the hot path.
+     * prefill, one row after a decode), when {@link #captureLogits} was on. For tests and verification.
      */
     FloatBuffer logits();
 

@@ -22,6 +22,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,6 +51,10 @@ public final class OrtGenerationSession implements StepwiseSession {
     private final boolean hasPositions;
     private final KvCache kv;
     private final GreedySampler sampler;
+    private final boolean sampleInRuntime;
+    private final LongBuffer nextToken;
+    private final OnnxTensor nextTokenTensor;
+    private boolean captureLogits;
 
     private final LongBuffer decodeIds;
     private final OnnxTensor decodeIdsTensor;
@@ -85,7 +90,8 @@ public final class OrtGenerationSession implements StepwiseSession {
             if (settings.compileCache() != null && provider.startsWith("OpenVINO")) {
                 options.addConfigEntry("ep.context_enable", "1");
             }
-            this.session = createSession(model, options);
+            this.sampleInRuntime = settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME);
+            this.session = createSession(model, options, sampleInRuntime);
         } catch (OrtException | RuntimeException e) {
             options.close();
             throw e;
@@ -129,12 +135,19 @@ public final class OrtGenerationSession implements StepwiseSession {
             ones.put(i, 1L);
         }
         this.maskViews = new OnnxTensor[maxLength + 1];
+        this.nextToken = directLongs(1);
+        this.nextTokenTensor = OnnxTensor.createTensor(env, nextToken, new long[] {1});
+        this.captureLogits = !sampleInRuntime;
         ensureLogitsRows(1);
+        if (sampleInRuntime) {
+            pinned.put(GreedyHead.NEXT_TOKEN, nextTokenTensor);
+        }
 
         Map<String, String> details = new LinkedHashMap<>();
         details.put("intra_op_threads", settings.intraOpThreads() == 0 ? "default" : Integer.toString(settings.intraOpThreads()));
         details.put("optimization", settings.optimization());
         details.put("position_ids", Boolean.toString(hasPositions));
+        details.put("sampling", sampleInRuntime ? "greedy in runtime (ArgMax)" : "greedy in java");
         this.info = new SessionInfo("onnxruntime", env.getVersion(), provider, vocab, layers,
                 kvType == OnnxJavaType.FLOAT16 ? "float16" : "float32", kv.describe(), details);
     }
@@ -148,8 +161,15 @@ public final class OrtGenerationSession implements StepwiseSession {
         }
     }
 
-    private static OrtSession createSession(ModelFolder model, OrtSession.SessionOptions options) throws OrtException {
+    private static OrtSession createSession(ModelFolder model, OrtSession.SessionOptions options, boolean greedyHead)
+            throws OrtException {
         try {
+            if (greedyHead) {
+                byte[] amended = GreedyHead.amendedModel(model, model.config().decoder().logits());
+                Path folder = model.modelFile().toAbsolutePath().getParent();
+                options.addConfigEntry(GreedyHead.EXTERNAL_FOLDER_KEY, folder.toString());
+                return OrtEnvironments.get().createSession(amended, options);
+            }
             return OrtEnvironments.get().createSession(model.modelFile().toString(), options);
         } catch (OrtException e) {
             throw new ModelFormatException(model.modelFile(), "ONNX Runtime cannot load it: " + firstLine(e.getMessage()), e);
@@ -263,7 +283,11 @@ public final class OrtGenerationSession implements StepwiseSession {
             if (hasPositions) {
                 inputs.put(decoder.positionIds(), positions);
             }
-            pinned.put(decoder.logits(), logits);
+            if (captureLogits) {
+                pinned.put(decoder.logits(), logits);
+            } else {
+                pinned.remove(decoder.logits());
+            }
             long t0 = System.nanoTime();
             OrtSession.Result result = session.run(inputs, requested, pinned);
             lastRunNanos = System.nanoTime() - t0;
@@ -285,6 +309,9 @@ public final class OrtGenerationSession implements StepwiseSession {
             if (logits != decodeLogits) {
                 logits.close();
             }
+        }
+        if (sampleInRuntime) {
+            return (int) nextToken.get(0);
         }
         int rowOffset = (count - 1) * vocab;
         return halfLogits ? sampler.argmax(logitsHalves, rowOffset) : sampler.argmax(logitsFloats, rowOffset);
@@ -326,7 +353,18 @@ public final class OrtGenerationSession implements StepwiseSession {
     }
 
     @Override
+    public void captureLogits(boolean capture) {
+        if (!capture && !sampleInRuntime) {
+            throw new IllegalStateException("java sampling reads the logits: they cannot be switched off");
+        }
+        captureLogits = capture;
+    }
+
+    @Override
     public FloatBuffer logits() {
+        if (!captureLogits) {
+            throw new IllegalStateException("logits were not captured: call captureLogits(true) before the step");
+        }
         int n = lastRows * vocab;
         FloatBuffer out = FloatBuffer.allocate(n);
         if (halfLogits) {
@@ -360,6 +398,7 @@ public final class OrtGenerationSession implements StepwiseSession {
         decodeIdsTensor.close();
         decodePositionTensor.close();
         decodeLogits.close();
+        nextTokenTensor.close();
         try {
             session.close();
         } catch (OrtException e) {

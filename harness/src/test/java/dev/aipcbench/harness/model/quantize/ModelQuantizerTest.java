@@ -52,6 +52,7 @@ class ModelQuantizerTest {
         int[] prompt = {1, 500, 900, 1300, 1700, 2100};
         float[] ref = Phi3Reference.load(folder).forward(prompt)[prompt.length - 1];
         try (OrtGenerationSession s = OrtGenerationSession.open(folder, SessionSettings.cpu().withMaxSequenceLength(16))) {
+            s.captureLogits(true);
             s.prefill(prompt);
             float[] ort = new float[ref.length];
             s.logits().get((prompt.length - 1) * ref.length, ort);

@@ -53,6 +53,7 @@ class SyntheticModelAccuracyTest {
     private static Trace ort(Precision precision, int[] prompt) {
         try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(TestModels.tiny(precision)),
                 SessionSettings.cpu().withMaxSequenceLength(PROMPT + STEPS + 1))) {
+            s.captureLogits(true);
             List<float[]> logits = new ArrayList<>();
             int[] tokens = new int[STEPS];
             int token = s.prefill(prompt);

@@ -46,6 +46,8 @@ class OrtGenerationSessionTest {
              OrtGenerationSession growing = open(withoutSharedBuffer(tmp), 64)) {
             assertEquals("shared-buffer(64)", shared.info().kvCache());
             assertEquals("growing", growing.info().kvCache());
+            shared.captureLogits(true);
+            growing.captureLogits(true);
             int a = shared.prefill(PROMPT);
             int b = growing.prefill(PROMPT);
             assertEquals(a, b);
@@ -65,6 +67,7 @@ class OrtGenerationSessionTest {
     void truncatingTheCacheReplaysExactlyTheSameDecodeStep(@TempDir Path tmp) throws IOException {
         for (Path folder : new Path[] {TestModels.tiny(Precision.INT4), withoutSharedBuffer(tmp)}) {
             try (OrtGenerationSession s = open(folder, 64)) {
+                s.captureLogits(true);
                 int t = s.prefill(PROMPT);
                 int depth = s.length();
                 int first = s.decode(t);
@@ -96,6 +99,34 @@ class OrtGenerationSessionTest {
             int[] first = t.tokens();
             s.generate(PROMPT, 16, t);
             assertArrayEquals(first, t.tokens());
+        }
+    }
+
+    @Test
+    void greedySamplingInTheRuntimeAndInJavaPickTheSameTokens() {
+        for (Precision p : new Precision[] {Precision.FP32, Precision.FP16, Precision.INT4}) {
+            int[][] tokens = new int[2][];
+            String[] modes = {SessionSettings.SAMPLING_RUNTIME, SessionSettings.SAMPLING_JAVA};
+            for (int m = 0; m < 2; m++) {
+                try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(TestModels.tiny(p)),
+                        SessionSettings.cpu().withMaxSequenceLength(64).withSampling(modes[m]))) {
+                    TokenTimeline t = new TokenTimeline(24);
+                    s.generate(PROMPT, 24, t);
+                    tokens[m] = t.tokens();
+                }
+            }
+            assertArrayEquals(tokens[0], tokens[1], p.id());
+        }
+    }
+
+    @Test
+    void logitsAreOnlyReadableWhenCaptured() {
+        try (OrtGenerationSession s = open(TestModels.tiny(Precision.INT4), 32)) {
+            s.prefill(PROMPT);
+            assertThrows(IllegalStateException.class, s::logits);
+            s.captureLogits(true);
+            s.decode(5);
+            assertEquals(32064, s.logits().capacity());
         }
     }
 

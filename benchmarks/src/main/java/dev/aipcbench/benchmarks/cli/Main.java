@@ -1,0 +1,35 @@
+package dev.aipcbench.benchmarks.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point of {@code run-bench.sh} / {@code run-bench.ps1}: the matrix run itself (the root
+ * command's options) and the subcommands.
+ */
+@Command(name = "run-bench", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
+        description = "Benchmark and characterise on-device LLM inference (Phi-3 class) across devices, precisions and runtimes.",
+        subcommands = {MatrixCommand.class, GenerateCommand.class, ModelCommand.class, DevicesCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        CommandErrors errors = new CommandErrors();
+        CommandLine cl = new CommandLine(new Main())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+        if (args.length > 0 && args[0].startsWith("-") && !args[0].equals("--help") && !args[0].equals("-h")
+                && !args[0].equals("--version") && !args[0].equals("-V")) {
+            // A bare "run-bench --matrix quick" is the matrix command: the launchers' main job.
+            String[] withCommand = new String[args.length + 1];
+            withCommand[0] = MatrixCommand.NAME;
+            System.arraycopy(args, 0, withCommand, 1, args.length);
+            return cl.execute(withCommand);
+        }
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aipcbench.harness.runtime;
+
+import dev.aipcbench.harness.runtime.onnxruntime.OrtRuntime;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The runtimes the suite knows, by id, in the order the matrix runs them. */
+public final class RuntimeCatalog {
+    private final Map<String, InferenceRuntime> byId = new LinkedHashMap<>();
+
+    public RuntimeCatalog(List<InferenceRuntime> runtimes) {
+        for (InferenceRuntime r : runtimes) {
+            byId.put(r.id(), r);
+        }
+    }
+
+    public static RuntimeCatalog standard() {
+        return new RuntimeCatalog(List.of(new OrtRuntime()));
+    }
+
+    public List<InferenceRuntime> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    /** The runtime with this id, or a clear error listing the known ones. */
+    public InferenceRuntime get(String id) {
+        InferenceRuntime r = byId.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("unknown runtime '" + id + "': expected one of "
+                    + Arrays.stream(byId.keySet().toArray(new String[0])).collect(Collectors.joining(", ")));
+        }
+        return r;
+    }
+}
