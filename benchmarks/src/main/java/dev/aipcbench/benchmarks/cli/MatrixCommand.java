@@ -1,19 +1,211 @@
 package dev.aipcbench.benchmarks.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aipcbench.benchmarks.matrix.MatrixRun;
+import dev.aipcbench.harness.matrix.Profile;
+import dev.aipcbench.harness.matrix.ProfileReader;
+import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.harness.result.CellStatus;
+import dev.aipcbench.harness.result.ResultsFolder;
+import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.harness.runtime.RuntimeCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
-/** {@code run-bench --matrix quick|full ...}: plan and run the benchmark matrix. */
-@Command(name = MatrixCommand.NAME, mixinStandardHelpOptions = true, description = "Run the benchmark matrix.")
+/**
+ * {@code run-bench --matrix quick|full [--profile F] [flags]}: resolve the profile (default.json, the
+ * preset, the profile, then the flags), plan the cells and run them into a results folder.
+ */
+@Command(name = MatrixCommand.NAME, mixinStandardHelpOptions = true,
+        description = {"Run the benchmark matrix: device x precision x runtime x workload.",
+                "Profiles layer: default.json, then --matrix PRESET, then --profile FILE, then these flags."})
 final class MatrixCommand implements Callable<Integer> {
     static final String NAME = "matrix";
 
     @Mixin VerboseOption verbose;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--matrix", description = "Preset: quick (a minute on a laptop) or full (every combination the host can run).")
+    String matrix;
+
+    @Option(names = "--profile", description = "Profile name (profiles/NAME.json) or file, applied over the preset.")
+    String profileName;
+
+    @Option(names = "--out", description = "Results folder (default results/<timestamp>-<host>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in this results folder, skipping cells that already ended.")
+    Path resume;
+
+    @Option(names = "--devices", split = ",", description = "Devices: cpu,igpu,npu,dgpu.")
+    List<String> devices;
+
+    @Option(names = "--precisions", split = ",", description = "Precisions: fp32,fp16,int8,int4.")
+    List<String> precisions;
+
+    @Option(names = "--runtimes", split = ",", description = "Runtimes, e.g. onnxruntime.")
+    List<String> runtimeIds;
+
+    @Option(names = "--prompt-tokens", split = ",", description = "Prompt lengths of the generate (and prefill) workloads, e.g. 128,512,1024.")
+    List<Integer> promptTokens;
+
+    @Option(names = "--gen-tokens", description = "Tokens generated per generation.")
+    Integer genTokens;
+
+    @Option(names = "--forks", description = "JMH forks per cell.")
+    Integer forks;
+
+    @Option(names = "--iterations", description = "Measured iterations per fork.")
+    Integer iterations;
+
+    @Option(names = "--warmup", description = "Warm-up iterations per fork.")
+    Integer warmup;
+
+    @Option(names = "--threads", description = "Intra-op threads per session (0: the runtime's default).")
+    Integer threads;
+
+    @Option(names = "--cache-dir", description = "Model cache (default $AIPC_BENCH_CACHE or ~/.cache/aipc-bench/models).")
+    Path cacheDir;
+
+    @Option(names = "--no-report", description = "Do not write the report at the end.")
+    boolean noReport;
+
+    @Option(names = "--strict", description = "Exit 1 when any cell failed.")
+    boolean strict;
 
     @Override
-    public Integer call() {
-        throw new IllegalStateException("the matrix runner is not built yet");
+    public Integer call() throws Exception {
+        List<String> commandLine = List.copyOf(spec.commandLine().getParseResult().originalArgs());
+        ProfileReader reader = new ProfileReader(searchPath());
+        List<ProfileReader.Layer> layers = new ArrayList<>();
+        String name;
+        Path folder;
+        if (resume != null) {
+            if (matrix != null || profileName != null || hasFlags()) {
+                throw new IllegalArgumentException("--resume continues a run with its own profile; give no --matrix, --profile or matrix flags with it");
+            }
+            RunResults earlier = ResultsFolder.read(resume);
+            ObjectNode stored = new ObjectMapper().valueToTree(earlier.profile());
+            layers.add(ProfileReader.checked(resume.resolve(ResultsFolder.RESULTS_JSON) + " (profile)", stored));
+            name = earlier.profileName();
+            folder = resume;
+        } else {
+            layers.add(reader.layer("default"));
+            if (matrix != null) {
+                if (!matrix.equals("quick") && !matrix.equals("full")) {
+                    throw new IllegalArgumentException("--matrix must be quick or full, got '" + matrix + "' (use --profile for other profiles)");
+                }
+                layers.add(reader.layer(matrix));
+            }
+            if (profileName != null) {
+                layers.add(reader.layer(profileName));
+            }
+            layers.add(ProfileReader.checked("command line", flags()));
+            name = profileName != null ? (matrix != null ? matrix + "+" : "") + Path.of(profileName).getFileName().toString().replace(".json", "")
+                    : matrix != null ? matrix : "default";
+            folder = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                    + "-" + hostName());
+            if (Files.isRegularFile(folder.resolve(ResultsFolder.RESULTS_JSON))) {
+                throw new IllegalArgumentException("--out " + folder + " already holds a run; use --resume " + folder + " to continue it, or another folder");
+            }
+        }
+        ObjectNode merged = ProfileReader.merged(layers);
+        Profile profile = ProfileReader.build(name, ProfileReader.describe(layers), merged);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resolved = new ObjectMapper().convertValue(merged, Map.class);
+        ModelCache cache = cacheDir != null ? new ModelCache(cacheDir) : ModelCache.defaultCache();
+        System.err.printf("profile %s (%s)%nresults %s%n", profile.name(), ProfileReader.describe(layers), folder.toAbsolutePath());
+        MatrixRun.Outcome outcome = new MatrixRun(profile, resolved, commandLine, RuntimeCatalog.standard(), cache, System.err)
+                .run(folder, resume != null);
+        RunResults r = outcome.results();
+        Map<CellStatus, Long> counts = r.cells().stream().collect(Collectors.groupingBy(CellResult::status, Collectors.counting()));
+        System.err.printf("done: %d cells (%s) in %s%n", r.cells().size(), counts, folder.toAbsolutePath());
+        if (!noReport) {
+            RunReport.write(folder, System.err);
+        }
+        System.out.println(folder.toAbsolutePath());
+        return strict && counts.getOrDefault(CellStatus.FAILED, 0L) > 0 ? CommandErrors.FAILURE : 0;
+    }
+
+    private boolean hasFlags() {
+        return devices != null || precisions != null || runtimeIds != null || promptTokens != null || genTokens != null
+                || forks != null || iterations != null || warmup != null || threads != null;
+    }
+
+    /** The flags as one more profile layer, so they are checked like files and recorded with the run. */
+    private ObjectNode flags() {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode o = m.createObjectNode();
+        if (devices != null) {
+            o.set("devices", m.valueToTree(devices));
+        }
+        if (precisions != null) {
+            o.set("precisions", m.valueToTree(precisions));
+        }
+        if (runtimeIds != null) {
+            o.set("runtimes", m.valueToTree(runtimeIds));
+        }
+        if (promptTokens != null || genTokens != null) {
+            ObjectNode generate = o.putObject("workloads").putObject("generate");
+            if (promptTokens != null) {
+                ArrayNode a = generate.putArray("prompt_tokens");
+                promptTokens.forEach(a::add);
+            }
+            if (genTokens != null) {
+                generate.put("gen_tokens", genTokens);
+            }
+        }
+        if (forks != null || iterations != null || warmup != null) {
+            ObjectNode jmh = o.putObject("jmh");
+            if (forks != null) {
+                jmh.put("forks", forks);
+            }
+            if (iterations != null) {
+                jmh.put("iterations", iterations);
+            }
+            if (warmup != null) {
+                jmh.put("warmup_iterations", warmup);
+            }
+        }
+        if (threads != null) {
+            o.putObject("session").put("threads", threads);
+        }
+        return o;
+    }
+
+    /** profiles/ under the working directory and under the suite's home (set by the launchers). */
+    private static List<Path> searchPath() {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(Path.of("profiles"));
+        String home = System.getenv("AIPC_BENCH_HOME");
+        if (home != null && !home.isBlank()) {
+            dirs.add(Path.of(home, "profiles"));
+        }
+        return dirs;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
+        } catch (Exception e) {
+            return "host";
+        }
     }
 }

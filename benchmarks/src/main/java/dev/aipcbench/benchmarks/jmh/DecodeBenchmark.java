@@ -1,0 +1,48 @@
+package dev.aipcbench.benchmarks.jmh;
+
+import dev.aipcbench.harness.runtime.StepwiseSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TPOT at a context depth: the KV cache holds {@code contextDepth} tokens and one shot is one decode
+ * step. The cache is filled once per fork; before each shot it is rewound to the depth, which is free
+ * with a shared KV buffer, so every shot decodes at exactly the same position.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class DecodeBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Cell extends OpenSession {
+        StepwiseSession steps;
+        int token;
+
+        @Override
+        protected void prepare() {
+            steps = stepwise();
+            token = steps.prefill(nextPrompt(contextDepth));
+        }
+
+        @Setup(Level.Invocation)
+        public void rewind() {
+            steps.truncate(contextDepth);
+        }
+    }
+
+    @Benchmark
+    public int decode(Cell cell) {
+        long t0 = System.nanoTime();
+        int next = cell.steps.decode(cell.token);
+        CellMeasurements.decodeStep(System.nanoTime() - t0);
+        return next;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.aipcbench.benchmarks.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.aipcbench.harness.result.ResultsFolder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The run's {@code jmh.json}: JMH's own JSON array, with each finished cell's entries appended and the
+ * file replaced atomically, so it always parses and holds exactly the finished cells.
+ */
+final class JmhJsonFile {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JmhJsonFile() {
+    }
+
+    static void append(Path runJson, Path cellJson) throws IOException {
+        if (!Files.isRegularFile(cellJson) || Files.size(cellJson) == 0) {
+            return;
+        }
+        ArrayNode all = Files.isRegularFile(runJson) ? (ArrayNode) JSON.readTree(runJson.toFile()) : JSON.createArrayNode();
+        JsonNode cell = JSON.readTree(cellJson.toFile());
+        if (cell != null && cell.isArray()) {
+            cell.forEach(all::add);
+        }
+        ResultsFolder.writeAtomically(runJson, JSON.writeValueAsString(all) + "\n");
+    }
+
+    static void createEmpty(Path runJson) throws IOException {
+        if (!Files.exists(runJson)) {
+            ResultsFolder.writeAtomically(runJson, "[]\n");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.aipcbench.benchmarks.matrix;
+
+import dev.aipcbench.harness.device.HostProbe;
+import dev.aipcbench.harness.matrix.MatrixPlanner;
+import dev.aipcbench.harness.matrix.PlannedCell;
+import dev.aipcbench.harness.matrix.Profile;
+import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.model.Progress;
+import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.harness.result.HostInfo;
+import dev.aipcbench.harness.result.ResultsFolder;
+import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.harness.result.RuntimeInfo;
+import dev.aipcbench.harness.runtime.InferenceRuntime;
+import dev.aipcbench.harness.runtime.RuntimeCatalog;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A matrix run: plan, run each cell in turn, write the results folder after every cell. With
+ * {@code --resume} it continues an earlier run's folder, skipping cells that already ended. On
+ * Ctrl-C it writes what has finished, marks the run incomplete, and stops.
+ */
+public final class MatrixRun {
+    private final Profile profile;
+    private final Map<String, Object> resolvedProfile;
+    private final List<String> commandLine;
+    private final RuntimeCatalog runtimes;
+    private final ModelCache cache;
+    private final PrintStream console;
+    private final Object writeLock = new Object();
+    private volatile RunResults current;
+    private volatile boolean interrupted;
+
+    public MatrixRun(Profile profile, Map<String, Object> resolvedProfile, List<String> commandLine, RuntimeCatalog runtimes,
+                     ModelCache cache, PrintStream console) {
+        this.profile = profile;
+        this.resolvedProfile = resolvedProfile;
+        this.commandLine = List.copyOf(commandLine);
+        this.runtimes = runtimes;
+        this.cache = cache;
+        this.console = console;
+    }
+
+    /** What a run leaves behind. */
+    public record Outcome(Path folder, RunResults results) {
+    }
+
+    /**
+     * Runs the matrix into {@code folder}; when {@code resume} is true the folder's results.json is
+     * continued.
+     */
+    public Outcome run(Path folder, boolean resume) throws IOException {
+        ResultsFolder out = new ResultsFolder(folder);
+        List<PlannedCell> plan = new MatrixPlanner(runtimes).plan(profile);
+        RunResults results = resume ? ResultsFolder.read(folder) : start(folder, plan.size());
+        if (resume) {
+            results = new RunResults(results.schema(), results.runId(), results.started(), null, false, results.suiteVersion(),
+                    results.profileName(), results.profile(), results.commandLine(), results.host(), results.runtimes(),
+                    plan.size(), results.cells());
+        }
+        Set<String> finished = results.cells().stream().map(CellResult::id).collect(Collectors.toSet());
+        List<PlannedCell> todo = plan.stream().filter(c -> !finished.contains(c.id())).collect(Collectors.toList());
+        if (resume) {
+            console.printf("resuming %s: %d of %d cells already ended, %d to run%n", folder, plan.size() - todo.size(), plan.size(), todo.size());
+        }
+        current = results;
+        synchronized (writeLock) {
+            out.write(current);
+            JmhJsonFile.createEmpty(out.file(ResultsFolder.JMH_JSON));
+        }
+        Thread hook = new Thread(() -> finishInterrupted(out), "aipc-bench-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            CellTelemetry telemetry = profile.telemetry().enabled() ? TelemetryForCells.create(profile, folder) : CellTelemetry.off();
+            CellRunner runner = new CellRunner(profile, cache, folder, telemetry);
+            MatrixProgress progress = new MatrixProgress(console, plan.size(), plan.size() - todo.size());
+            int remainingToRun = (int) todo.stream().filter(c -> c.availability().isAvailable()).count();
+            for (PlannedCell cell : todo) {
+                if (interrupted) {
+                    break;
+                }
+                if (cell.availability().isAvailable()) {
+                    progress.starting(cell.id());
+                    remainingToRun--;
+                }
+                CellResult r = runner.run(cell, modelProgress());
+                synchronized (writeLock) {
+                    if (interrupted) {
+                        break;
+                    }
+                    current = current.withCell(r);
+                    out.write(current);
+                }
+                progress.finished(r, remainingToRun);
+            }
+            synchronized (writeLock) {
+                boolean all = current.cells().size() >= plan.size();
+                current = current.finish(Instant.now().toString(), all);
+                out.write(current);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down (Ctrl-C): the hook is running or has run.
+            }
+        }
+        return new Outcome(folder, current);
+    }
+
+    private void finishInterrupted(ResultsFolder out) {
+        synchronized (writeLock) {
+            interrupted = true;
+            try {
+                current = current.finish(Instant.now().toString(), false);
+                out.write(current);
+                console.printf("%ninterrupted: %s holds the %d finished cells; continue with --resume %s%n",
+                        out.dir(), current.cells().size(), out.dir());
+            } catch (IOException e) {
+                console.println("interrupted: could not write " + out.dir() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private RunResults start(Path folder, int planned) {
+        HostInfo host = HostProbe.ofThisMachine().probe();
+        List<RuntimeInfo> infos = new ArrayList<>();
+        for (String id : profile.runtimes()) {
+            InferenceRuntime r = runtimes.get(id);
+            infos.add(new RuntimeInfo(r.id(), r.installed() ? r.version() : null, r.installed(),
+                    r.installed() ? null : r.version(), r.installed() ? r.providers() : List.of()));
+        }
+        String runId = folder.getFileName().toString();
+        return new RunResults(RunResults.SCHEMA, runId, Instant.now().toString(), null, false,
+                dev.aipcbench.benchmarks.cli.SuiteVersion.get(), profile.name(), resolvedProfile, commandLine, host, infos,
+                planned, List.of());
+    }
+
+    private Progress modelProgress() {
+        return (done, total) -> {
+            if (done == total) {
+                console.printf("  model ready (%.1f MiB)%n", total / (1024.0 * 1024.0));
+            }
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.aipcbench.harness.matrix;
+
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.ModelDimensions;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
+import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.harness.runtime.Availability;
+import dev.aipcbench.harness.runtime.InferenceRuntime;
+import dev.aipcbench.harness.runtime.RuntimeCatalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a profile into cells: runtime x device x precision x workload. It asks each runtime what this
+ * host can run (without loading models) and finds a model for each cell, so cells the host cannot run
+ * are decided here, with their reason, and never start a fork.
+ */
+public final class MatrixPlanner {
+    private final RuntimeCatalog runtimes;
+
+    public MatrixPlanner(RuntimeCatalog runtimes) {
+        this.runtimes = runtimes;
+    }
+
+    public List<PlannedCell> plan(Profile profile) {
+        List<Workload> workloads = workloads(profile.workloads());
+        if (workloads.isEmpty()) {
+            throw new IllegalArgumentException("profile " + profile.name() + " plans no workload: give workloads.generate.prompt_tokens, "
+                    + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load");
+        }
+        List<PlannedCell> cells = new ArrayList<>();
+        for (String id : profile.runtimes()) {
+            InferenceRuntime runtime;
+            try {
+                runtime = runtimes.get(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("profile " + profile.name() + ": field runtimes: " + e.getMessage());
+            }
+            for (Device device : profile.devices()) {
+                for (Precision precision : profile.precisions()) {
+                    Availability availability = runtime.installed() ? runtime.availability(device, precision)
+                            : Availability.skipped(runtime.version());
+                    Path folder = profile.model().folder(runtime.modelFormat(), precision);
+                    SyntheticModelGenerator.Spec synthetic = null;
+                    if (folder == null && runtime.modelFormat().equals("onnx-genai")) {
+                        String size = profile.model().syntheticSize();
+                        synthetic = SyntheticModelGenerator.Spec.of(size, ModelDimensions.preset(size), precision, profile.model().seed());
+                    } else if (folder == null && availability.isAvailable()) {
+                        availability = Availability.skipped("no " + runtime.modelFormat() + " model for " + precision
+                                + ": name one in the profile as model.folders." + runtime.modelFormat() + "." + precision.id());
+                    }
+                    for (Workload w : workloads) {
+                        cells.add(new PlannedCell(id, runtime.modelFormat(), device, precision, w, folder, synthetic, availability));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    static List<Workload> workloads(Profile.Workloads w) {
+        List<Workload> out = new ArrayList<>();
+        for (int p : w.generatePromptTokens()) {
+            out.add(Workload.generate(p, w.genTokens()));
+        }
+        for (int p : w.prefillPromptTokens()) {
+            out.add(Workload.prefill(p));
+        }
+        for (int d : w.decodeContextDepths()) {
+            out.add(Workload.decode(d));
+        }
+        if (w.load()) {
+            out.add(Workload.load());
+        }
+        return out;
+    }
+}

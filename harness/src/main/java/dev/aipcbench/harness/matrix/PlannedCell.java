@@ -1,0 +1,29 @@
+package dev.aipcbench.harness.matrix;
+
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
+import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.harness.runtime.Availability;
+
+import java.nio.file.Path;
+
+/**
+ * One cell of the plan: what to run, on which model, and whether the host can run it at all.
+ *
+ * @param folder    the model folder to load, when the profile names one
+ * @param synthetic the synthetic model to generate (into the cache) when no folder is named
+ */
+public record PlannedCell(String runtime, String modelFormat, Device device, Precision precision, Workload workload,
+                          Path folder, SyntheticModelGenerator.Spec synthetic, Availability availability) {
+
+    public String id() {
+        return CellResult.id(runtime, device.id(), precision.id(), workload);
+    }
+
+    /** A name for the model in results: the folder's name, or the synthetic model's cache key. */
+    public String modelName() {
+        return folder != null ? folder.getFileName().toString() : synthetic != null ? synthetic.cacheKey() : "none";
+    }
+}
