@@ -20,7 +20,10 @@ final class LogTail {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                 String t = line.trim();
                 if (t.matches("^[\\w.$]+(Exception|Error)(: .*)?$") && !t.startsWith("at ")) {
-                    return t;
+                    // "dev.aipcbench...ModelFormatException: msg" -> "ModelFormatException: msg"
+                    int colon = t.indexOf(':');
+                    String type = colon < 0 ? t : t.substring(0, colon);
+                    return type.substring(type.lastIndexOf('.') + 1) + (colon < 0 ? "" : t.substring(colon));
                 }
             }
         } catch (IOException e) {

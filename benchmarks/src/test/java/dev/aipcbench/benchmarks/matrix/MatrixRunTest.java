@@ -1,0 +1,130 @@
+package dev.aipcbench.benchmarks.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aipcbench.benchmarks.cli.Main;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.harness.result.CellStatus;
+import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.harness.result.ResultsFolder;
+import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.harness.testing.TestModels;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real matrix runs: real JMH forks, real ONNX Runtime sessions on the tiny synthetic models. */
+class MatrixRunTest {
+
+    static String cacheDir() {
+        TestModels.tiny(Precision.INT4);
+        return TestModels.cache().root().toString();
+    }
+
+    @Test
+    void quickMatrixRunsCpuCellsAndSkipsTheMissingDevicesSayingWhy(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        int code = Main.run("--matrix", "quick", "--out", out.toString(), "--cache-dir", cacheDir(), "--iterations", "2");
+        assertEquals(0, code);
+        RunResults r = ResultsFolder.read(out);
+        assertTrue(r.complete());
+        assertEquals(r.plannedCells(), r.cells().size());
+        for (CellResult c : r.cells()) {
+            if (c.device().equals("cpu")) {
+                assertEquals(CellStatus.OK, c.status(), c.id() + ": " + c.reason() + "\n" + c.stderrTail());
+            } else {
+                assertEquals(CellStatus.SKIPPED, c.status(), c.id());
+                String what = c.device().equals("npu") ? "no NPU found" : "no integrated GPU found";
+                assertTrue(c.reason().startsWith(what) && c.reason().contains("looked for"), c.reason());
+            }
+        }
+        CellResult generate = r.cell("onnxruntime/cpu/int4/generate-p128-g32").orElseThrow();
+        for (String m : List.of(MetricNames.TTFT_MS, MetricNames.TPOT_MS, MetricNames.DECODE_TOK_S, MetricNames.PREFILL_TOK_S,
+                MetricNames.E2E_MS, MetricNames.ITL_MS)) {
+            assertTrue(generate.metrics().containsKey(m), m);
+            assertTrue(generate.metrics().get(m).summary().median() > 0, m);
+        }
+        assertEquals(2, generate.metrics().get(MetricNames.TTFT_MS).samples().get(0).size(), "2 measured iterations in one fork");
+        assertEquals(32, generate.tokenLatencies().get(0).get(0).size(), "every generated token's latency is kept");
+        assertEquals("CPUExecutionProvider", generate.session().get("provider"));
+        assertTrue(r.cell("onnxruntime/cpu/int4/load").orElseThrow().metrics().containsKey(MetricNames.LOAD_WARM_MS));
+
+        JsonNode jmh = new ObjectMapper().readTree(out.resolve(ResultsFolder.JMH_JSON).toFile());
+        JsonNode gen = null;
+        for (JsonNode b : jmh) {
+            if (b.get("benchmark").asText().endsWith("GenerateBenchmark.generate")) {
+                gen = b;
+            }
+        }
+        assertNotNull(gen, "jmh.json holds the generate benchmark");
+        JsonNode secondary = gen.get("secondaryMetrics");
+        assertTrue(secondary.has("ttft_ms") && secondary.has("tpot_ms") && secondary.has("token_ms.0031"), secondary.toString());
+        assertEquals(2, secondary.get("token_ms.0005").get("rawData").get(0).size(), "raw per-token samples per iteration");
+
+        try (Reader in = Files.newBufferedReader(out.resolve(ResultsFolder.RESULTS_CSV));
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            List<CSVRecord> rows = csv.getRecords();
+            assertTrue(rows.stream().anyMatch(row -> row.get("cell").equals(generate.id()) && row.get("metric").equals("tpot_ms")));
+            assertTrue(rows.stream().anyMatch(row -> row.get("status").equals("skipped") && !row.get("reason").isEmpty()));
+        }
+    }
+
+    @Test
+    void aCellWhoseModelIsCorruptFailsWithItsErrorAndTheRestRun(@TempDir Path tmp) throws IOException {
+        Path corrupt = tmp.resolve("corrupt-int8");
+        Files.createDirectories(corrupt);
+        try (Stream<Path> files = Files.list(TestModels.tiny(Precision.INT8))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, corrupt.resolve(f.getFileName()));
+            }
+        }
+        try (FileChannel ch = FileChannel.open(corrupt.resolve("model.onnx"), StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 2);
+        }
+        Path profile = tmp.resolve("broken.json");
+        Files.writeString(profile, "{\"precisions\": [\"int4\", \"int8\"],"
+                + " \"model\": {\"folders\": {\"onnx-genai\": {\"int8\": \"" + corrupt.toString().replace("\\", "\\\\") + "\"}}},"
+                + " \"workloads\": {\"generate\": {\"prompt_tokens\": [16], \"gen_tokens\": 4}},"
+                + " \"jmh\": {\"iterations\": 1, \"warmup_iterations\": 0}}");
+        Path out = tmp.resolve("run");
+        assertEquals(0, Main.run("--profile", profile.toString(), "--out", out.toString(), "--cache-dir", cacheDir()));
+        RunResults r = ResultsFolder.read(out);
+        CellResult broken = r.cell("onnxruntime/cpu/int8/generate-p16-g4").orElseThrow();
+        assertEquals(CellStatus.FAILED, broken.status());
+        assertTrue(broken.reason().contains("is truncated or not an ONNX model"), broken.reason());
+        assertTrue(broken.stderrTail() != null && !broken.stderrTail().isBlank());
+        assertEquals(CellStatus.OK, r.cell("onnxruntime/cpu/int4/generate-p16-g4").orElseThrow().status());
+        assertEquals(1, Main.run("--profile", profile.toString(), "--out", tmp.resolve("strict").toString(),
+                "--cache-dir", cacheDir(), "--strict", "--no-report"), "--strict turns a failed cell into exit 1");
+    }
+
+    @Test
+    void badProfilesAndFlagsEndInOneLineNamingTheFileAndField(@TempDir Path tmp) throws IOException {
+        Path profile = tmp.resolve("typo.json");
+        Files.writeString(profile, "{\"worklods\": {}}");
+        assertEquals(2, Main.run("--profile", profile.toString(), "--out", tmp.resolve("a").toString()));
+        Files.writeString(profile, "{\"jmh\": {\"forks\": \"2\"}}");
+        assertEquals(2, Main.run("--profile", profile.toString(), "--out", tmp.resolve("b").toString()));
+        assertEquals(2, Main.run("--matrix", "quick", "--precisions", "int3", "--out", tmp.resolve("c").toString()));
+        assertEquals(2, Main.run("--matrix", "medium"));
+        assertFalse(Files.exists(tmp.resolve("a")) || Files.exists(tmp.resolve("b")) || Files.exists(tmp.resolve("c")),
+                "nothing is written for bad input");
+    }
+}
