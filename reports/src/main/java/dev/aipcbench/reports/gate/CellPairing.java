@@ -86,8 +86,8 @@ public final class CellPairing {
                 continue;
             }
             String baseState = !ok.isEmpty() ? "ok" : present.isEmpty() ? "missing"
-                    : present.stream().map(b -> b.status().id()).distinct().collect(Collectors.joining("/"));
-            String curState = c == null ? "missing" : c.status().id();
+                    : present.stream().map(CellPairing::state).distinct().collect(Collectors.joining("/"));
+            String curState = c == null ? "missing" : state(c);
             boolean broke = !ok.isEmpty() && c != null && c.status() == CellStatus.FAILED;
             p.unmatched.add(new UnmatchedCell(id, baseState, curState, reason(c, present), broke));
         }
@@ -100,6 +100,10 @@ public final class CellPairing {
 
     public List<UnmatchedCell> unmatched() {
         return List.copyOf(unmatched);
+    }
+
+    private static String state(CellResult c) {
+        return c.status() == null ? "unknown" : c.status().id();
     }
 
     private static Map<String, CellResult> byId(RunResults r) {

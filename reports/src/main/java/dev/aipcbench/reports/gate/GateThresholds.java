@@ -3,7 +3,6 @@ package dev.aipcbench.reports.gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aipcbench.harness.result.ResultsFolder;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +80,8 @@ public record GateThresholds(double defaultPct, Map<String, Double> metrics, Map
             return defaults();
         }
         requireObject("thresholds", node);
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String f = e.getKey();
             if (!TOP_FIELDS.contains(f)) {
                 throw new GateInputException("thresholds." + f + ": unknown field (expected default, metrics or cells)");
             }
@@ -93,8 +92,7 @@ public record GateThresholds(double defaultPct, Map<String, Double> metrics, Map
         JsonNode cellsNode = node.get("cells");
         if (cellsNode != null && !cellsNode.isNull()) {
             requireObject("thresholds.cells", cellsNode);
-            for (Iterator<Map.Entry<String, JsonNode>> it = cellsNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : cellsNode.properties()) {
                 String field = "thresholds.cells." + e.getKey();
                 JsonNode cellNode = e.getValue();
                 if (cellNode.isTextual() || cellNode.isNumber()) {
@@ -116,8 +114,7 @@ public record GateThresholds(double defaultPct, Map<String, Double> metrics, Map
             return out;
         }
         requireObject(field, node);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getKey().equals(skip)) {
                 out.put(e.getKey(), GatePercent.parse(field + "." + e.getKey(), e.getValue()));
             }

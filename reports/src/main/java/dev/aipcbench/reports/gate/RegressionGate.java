@@ -5,7 +5,9 @@ import dev.aipcbench.harness.result.RunResults;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The performance-regression gate: reads the baseline and current results folders, refuses different
@@ -33,11 +35,12 @@ public final class RegressionGate {
 
     /** Compares runs already in memory, labelled by their run ids. */
     public GateReport compare(List<RunResults> baselines, RunResults current) {
-        return compare(baselines.stream().map(r -> new HostFingerprintCheck.LabelledRun(r.runId(), r)).toList(),
-                new HostFingerprintCheck.LabelledRun(current.runId(), current));
+        return compare(baselines.stream().map(r -> new HostFingerprintCheck.LabelledRun(runId(r), r)).toList(),
+                new HostFingerprintCheck.LabelledRun(runId(current), current));
     }
 
     private GateReport compare(List<HostFingerprintCheck.LabelledRun> baselines, HostFingerprintCheck.LabelledRun current) {
+        refuseRepeatedRuns(baselines, current);
         List<String> notes = new ArrayList<>();
         HostFingerprintCheck.check(baselines, current, options.allowDifferentHardware())
                 .ifPresent(d -> notes.add(d + " (compared because --allow-different-hardware was given)"));
@@ -61,8 +64,8 @@ public final class RegressionGate {
         // rows draw from their own seeded streams, so the parallel order cannot change a verdict
         List<GateRow> rows = work.parallelStream().map(this::judge).toList();
 
-        GateSettings settings = new GateSettings(baseResults.stream().map(RunResults::runId).toList(),
-                current.results().runId(), options.thresholds().defaultPct(), options.confidence(),
+        GateSettings settings = new GateSettings(baseResults.stream().map(RegressionGate::runId).toList(),
+                runId(current.results()), options.thresholds().defaultPct(), options.confidence(),
                 options.resamples(), options.seed());
         return new GateReport(settings, rows, pairing.unmatched(), notes);
     }
@@ -74,6 +77,31 @@ public final class RegressionGate {
         String id = c.pair().cellId();
         return metricGate.compare(id, c.metric(), c.pair().baselineMetrics(c.metric()), c.pair().currentMetric(c.metric()),
                 options.thresholds().resolve(id, c.metric()));
+    }
+
+    // A run pooled twice would count its forks twice and narrow the interval; the current run in the
+    // baseline (a glob like results/* that also matches it) would pull the baseline towards it.
+    private static void refuseRepeatedRuns(List<HostFingerprintCheck.LabelledRun> baselines,
+                                           HostFingerprintCheck.LabelledRun current) {
+        Set<String> seen = new HashSet<>();
+        for (HostFingerprintCheck.LabelledRun b : baselines) {
+            String id = b.results().runId();
+            if (id == null) {
+                continue;
+            }
+            if (id.equals(current.results().runId())) {
+                throw new GateInputException("--baseline " + b.label() + " is the current run (run id " + id
+                        + "); a run cannot be its own baseline");
+            }
+            if (!seen.add(id)) {
+                throw new GateInputException("--baseline " + b.label() + ": run id " + id
+                        + " is given more than once; each baseline run may be pooled once");
+            }
+        }
+    }
+
+    private static String runId(RunResults r) {
+        return r.runId() != null ? r.runId() : "(no run id)";
     }
 
     private static RunResults read(String flag, Path folder) {

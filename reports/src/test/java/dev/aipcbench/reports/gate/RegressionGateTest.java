@@ -208,6 +208,19 @@ class RegressionGateTest {
     }
 
     @Test
+    void aRunPooledTwiceOrTheCurrentRunAsBaselineIsRefused() throws Exception {
+        Path b1 = write("b1", run("b1", ok(CPU_CELL, generation(25))));
+        Path copy = write("copy-of-b1", run("b1", ok(CPU_CELL, generation(25))));
+        Path cur = write("cur", run("cur", ok(CPU_CELL, generation(25))));
+        assertEquals("--baseline " + copy + ": run id b1 is given more than once; each baseline run may be pooled once",
+                assertThrows(GateInputException.class, () -> new RegressionGate(GateOptions.of(List.of(b1, copy), cur)).run())
+                        .getMessage());
+        assertEquals("--baseline " + cur + " is the current run (run id cur); a run cannot be its own baseline",
+                assertThrows(GateInputException.class, () -> new RegressionGate(GateOptions.of(List.of(b1, cur), cur)).run())
+                        .getMessage());
+    }
+
+    @Test
     void unreadableInputsAreOneLineInputErrorsNamingTheFile() throws Exception {
         Path cur = write("cur", run("cur", ok(CPU_CELL, generation(25))));
         Path missing = tmp.resolve("nope");
