@@ -2,6 +2,8 @@ package dev.aipcbench.reports.gate;
 
 import dev.aipcbench.harness.result.Metric;
 
+import java.util.Locale;
+
 /**
  * The gate's word on one cell x metric. A change is called only when the bootstrap interval excludes 1
  * (it is real) and the point ratio moves past the practical threshold (it matters); everything else
@@ -42,6 +44,6 @@ public enum GateVerdict {
 
     /** As printed in gate.md and gate.xml. */
     public String label() {
-        return name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return name().replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 }
