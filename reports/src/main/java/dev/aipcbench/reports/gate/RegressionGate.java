@@ -1,0 +1,114 @@
+package dev.aipcbench.reports.gate;
+
+import dev.aipcbench.harness.result.ResultsFolder;
+import dev.aipcbench.harness.result.RunResults;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The performance-regression gate: reads the baseline and current results folders, refuses different
+ * hardware unless allowed, pairs cells, and judges every gated metric both sides have. Input problems
+ * throw {@link GateInputException} (exit 2); the report's {@link GateReport#exitCode()} gives 0 or 1.
+ */
+public final class RegressionGate {
+    private final GateOptions options;
+    private final MetricGate metricGate;
+
+    public RegressionGate(GateOptions options) {
+        this.options = options;
+        this.metricGate = new MetricGate(options.resamples(), options.confidence(), options.seed());
+    }
+
+    /** Reads {@link GateOptions#baselines()} and {@link GateOptions#current()} and compares them. */
+    public GateReport run() {
+        List<HostFingerprintCheck.LabelledRun> baselines = new ArrayList<>();
+        for (Path p : options.baselines()) {
+            baselines.add(new HostFingerprintCheck.LabelledRun(p.toString(), read("--baseline", p)));
+        }
+        return compare(baselines, new HostFingerprintCheck.LabelledRun(options.current().toString(),
+                read("--current", options.current())));
+    }
+
+    /** Compares runs already in memory, labelled by their run ids. */
+    public GateReport compare(List<RunResults> baselines, RunResults current) {
+        return compare(baselines.stream().map(r -> new HostFingerprintCheck.LabelledRun(runId(r), r)).toList(),
+                new HostFingerprintCheck.LabelledRun(runId(current), current));
+    }
+
+    private GateReport compare(List<HostFingerprintCheck.LabelledRun> baselines, HostFingerprintCheck.LabelledRun current) {
+        refuseRepeatedRuns(baselines, current);
+        List<String> notes = new ArrayList<>();
+        HostFingerprintCheck.check(baselines, current, options.allowDifferentHardware())
+                .ifPresent(d -> notes.add(d + " (compared because --allow-different-hardware was given)"));
+        for (HostFingerprintCheck.LabelledRun r : baselines) {
+            if (!r.results().complete()) {
+                notes.add("baseline " + r.label() + " is incomplete (the run ended early); its finished cells are used");
+            }
+        }
+        if (!current.results().complete()) {
+            notes.add("current " + current.label() + " is incomplete (the run ended early); cells it did not reach are listed as missing");
+        }
+
+        List<RunResults> baseResults = baselines.stream().map(HostFingerprintCheck.LabelledRun::results).toList();
+        CellPairing pairing = CellPairing.of(baseResults, current.results());
+        List<Comparison> work = new ArrayList<>();
+        for (CellPairing.Pair pair : pairing.pairs()) {
+            for (String metric : pair.gatedMetrics()) {
+                work.add(new Comparison(pair, metric));
+            }
+        }
+        // rows draw from their own seeded streams, so the parallel order cannot change a verdict
+        List<GateRow> rows = work.parallelStream().map(this::judge).toList();
+
+        GateSettings settings = new GateSettings(baseResults.stream().map(RegressionGate::runId).toList(),
+                runId(current.results()), options.thresholds().defaultPct(), options.confidence(),
+                options.resamples(), options.seed());
+        return new GateReport(settings, rows, pairing.unmatched(), notes);
+    }
+
+    private record Comparison(CellPairing.Pair pair, String metric) {
+    }
+
+    private GateRow judge(Comparison c) {
+        String id = c.pair().cellId();
+        return metricGate.compare(id, c.metric(), c.pair().baselineMetrics(c.metric()), c.pair().currentMetric(c.metric()),
+                options.thresholds().resolve(id, c.metric()));
+    }
+
+    // A run pooled twice would count its forks twice and narrow the interval; the current run in the
+    // baseline (a glob like results/* that also matches it) would pull the baseline towards it.
+    private static void refuseRepeatedRuns(List<HostFingerprintCheck.LabelledRun> baselines,
+                                           HostFingerprintCheck.LabelledRun current) {
+        Set<String> seen = new HashSet<>();
+        for (HostFingerprintCheck.LabelledRun b : baselines) {
+            String id = b.results().runId();
+            if (id == null) {
+                continue;
+            }
+            if (id.equals(current.results().runId())) {
+                throw new GateInputException("--baseline " + b.label() + " is the current run (run id " + id
+                        + "); a run cannot be its own baseline");
+            }
+            if (!seen.add(id)) {
+                throw new GateInputException("--baseline " + b.label() + ": run id " + id
+                        + " is given more than once; each baseline run may be pooled once");
+            }
+        }
+    }
+
+    private static String runId(RunResults r) {
+        return r.runId() != null ? r.runId() : "(no run id)";
+    }
+
+    private static RunResults read(String flag, Path folder) {
+        try {
+            return ResultsFolder.read(folder);
+        } catch (IllegalArgumentException e) {
+            throw new GateInputException(flag + " " + e.getMessage(), e);
+        }
+    }
+}
