@@ -53,15 +53,22 @@ public final class MetricNames {
         return metric.endsWith("_tok_s") || metric.endsWith("_per_s") ? Metric.Better.HIGHER : Metric.Better.LOWER;
     }
 
-    /** The unit a metric's name ends with. */
+    /** The unit a metric's name ends with ({@code _ms}, {@code _tok_s}, {@code _mb}, {@code _j}, {@code _pct}, ...). */
     public static String unit(String metric) {
         if (metric.endsWith("_tok_s")) {
             return "tok/s";
         }
-        if (metric.endsWith("_per_token")) {
+        if (metric.endsWith("_j_per_token")) {
             return "J/token";
         }
         int i = metric.lastIndexOf('_');
-        return i < 0 ? "" : metric.substring(i + 1);
+        String suffix = i < 0 ? "" : metric.substring(i + 1);
+        switch (suffix) {
+            case "j": return "J";
+            case "w": return "W";
+            case "mb": return "MB";
+            case "pct": return "%";
+            default: return suffix;
+        }
     }
 }

@@ -1,0 +1,99 @@
+package dev.aipcbench.benchmarks.cli;
+
+import dev.aipcbench.harness.matrix.ProfileReader;
+import dev.aipcbench.harness.result.ResultsFolder;
+import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.reports.gate.GateInputException;
+import dev.aipcbench.reports.gate.GateOptions;
+import dev.aipcbench.reports.gate.GateOutputFolder;
+import dev.aipcbench.reports.gate.GateReport;
+import dev.aipcbench.reports.gate.GateThresholds;
+import dev.aipcbench.reports.gate.GateVerdict;
+import dev.aipcbench.reports.gate.RegressionGate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code run-bench gate}: compare a run with baseline runs of the same machine and fail on statistically
+ * and practically significant regressions. Exit 0 pass, 1 regression, 2 usage or input error.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"Regression gate: per cell and metric, a hierarchical-bootstrap CI of the ratio of medians (current/baseline)",
+                "must exclude 1 AND the change must pass the threshold. Writes gate.md and gate.xml (JUnit).",
+                "Exit 0 pass, 1 regression, 2 usage or input error."})
+final class GateCommand implements Callable<Integer> {
+    @Mixin VerboseOption verbose;
+
+    @Option(names = "--baseline", required = true, arity = "1..*", description = "Baseline results folder(s), pooled.")
+    List<Path> baselines;
+
+    @Option(names = "--current", required = true, description = "Current results folder.")
+    Path current;
+
+    @Option(names = "--out", description = "Where gate.md and gate.xml go (default CURRENT/gate).")
+    Path out;
+
+    @Option(names = "--threshold", description = "Practical threshold for every metric, e.g. 5%% (default: the profile's thresholds, else 5%%).")
+    String threshold;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence of the interval (default ${DEFAULT-VALUE}).")
+    String confidence;
+
+    @Option(names = "--thresholds-from", description = "Take thresholds from this profile (name or file) instead of the current run's own profile.")
+    String thresholdsFrom;
+
+    @Option(names = "--allow-different-hardware", description = "Compare runs of different host fingerprints.")
+    boolean allowDifferentHardware;
+
+    @Option(names = "--resamples", defaultValue = "5000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        try {
+            GateOptions o = GateOptions.of(baselines, current)
+                    .withThresholds(thresholds())
+                    .withConfidence(GateOptions.parseConfidence(confidence))
+                    .withAllowDifferentHardware(allowDifferentHardware)
+                    .withResamples(resamples)
+                    .withSeed(seed)
+                    .withOut(out);
+            if (threshold != null) {
+                o = o.withThreshold(threshold);
+            }
+            GateReport report = new RegressionGate(o).run();
+            GateOutputFolder folder = new GateOutputFolder(o.out());
+            folder.write(report);
+            System.err.printf("gate: %d regression(s), %d improvement(s), %d pass; %s, %s%n", report.count(GateVerdict.REGRESSION),
+                    report.count(GateVerdict.IMPROVEMENT), report.count(GateVerdict.PASS), folder.markdown(), folder.junitXml());
+            report.rows(GateVerdict.REGRESSION).forEach(r -> System.err.printf("REGRESSION %s %s: %.4g -> %.4g %s (%+.1f%% worse, CI of ratio [%.3f, %.3f])%n",
+                    r.cellId(), r.metric(), r.baselineMedian(), r.currentMedian(), r.unit(), r.worsePct(), r.ciLow(), r.ciHigh()));
+            return report.exitCode();
+        } catch (GateInputException e) {
+            System.err.println("run-bench: " + e.getMessage());
+            return GateInputException.EXIT_CODE;
+        }
+    }
+
+    /** The thresholds of --thresholds-from, else of the current run's own profile, else the defaults. */
+    private GateThresholds thresholds() {
+        try {
+            if (thresholdsFrom != null) {
+                ProfileReader.Layer layer = new ProfileReader(List.of(Path.of("profiles"))).layer(thresholdsFrom);
+                return layer.json().has("thresholds") ? GateThresholds.fromJson(layer.json().get("thresholds")) : GateThresholds.defaults();
+            }
+            RunResults run = ResultsFolder.read(current);
+            return run.profile() != null ? GateThresholds.fromProfile(run.profile()) : GateThresholds.defaults();
+        } catch (IllegalArgumentException e) {
+            throw new GateInputException("--current " + e.getMessage());
+        }
+    }
+}
