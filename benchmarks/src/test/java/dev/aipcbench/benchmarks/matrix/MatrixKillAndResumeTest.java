@@ -35,7 +35,7 @@ class MatrixKillAndResumeTest {
                 + " \"workloads\": {\"generate\": {\"prompt_tokens\": [16, 32], \"gen_tokens\": 8}, \"decode\": {\"context_depths\": [16]}},"
                 + " \"jmh\": {\"iterations\": 2, \"warmup_iterations\": 1, \"decode_iterations\": 5}}");
         Path out = tmp.resolve("run");
-        String cache = MatrixRunTest.cacheDir();
+        String cache = dev.aipcbench.benchmarks.TestRuns.cacheDir();
         Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "--profile", profile.toString(), "--out", out.toString(), "--cache-dir", cache, "--no-report")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();

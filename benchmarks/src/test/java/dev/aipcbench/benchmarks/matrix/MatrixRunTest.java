@@ -33,9 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Real matrix runs: real JMH forks, real ONNX Runtime sessions on the tiny synthetic models. */
 class MatrixRunTest {
 
-    static String cacheDir() {
-        TestModels.tiny(Precision.INT4);
-        return TestModels.cache().root().toString();
+    private static String cacheDir() {
+        return dev.aipcbench.benchmarks.TestRuns.cacheDir();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.aipcbench.harness.matrix;
 
 import dev.aipcbench.harness.device.Device;
-import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.harness.result.Workload;
@@ -46,8 +45,8 @@ public final class MatrixPlanner {
                     Path folder = profile.model().folder(runtime.modelFormat(), precision);
                     SyntheticModelGenerator.Spec synthetic = null;
                     if (folder == null && runtime.modelFormat().equals("onnx-genai")) {
-                        String size = profile.model().syntheticSize();
-                        synthetic = SyntheticModelGenerator.Spec.of(size, ModelDimensions.preset(size), precision, profile.model().seed());
+                        synthetic = SyntheticModelGenerator.Spec.of(profile.model().syntheticSize(), profile.model().dims(), precision,
+                                profile.model().seed());
                     } else if (folder == null && availability.isAvailable()) {
                         availability = Availability.skipped("no " + runtime.modelFormat() + " model for " + precision
                                 + ": name one in the profile as model.folders." + runtime.modelFormat() + "." + precision.id());

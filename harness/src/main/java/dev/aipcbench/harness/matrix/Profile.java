@@ -2,6 +2,7 @@ package dev.aipcbench.harness.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.Precision;
 
 import java.nio.file.Path;
@@ -30,10 +31,11 @@ public record Profile(String name, String description, ModelSource model, List<D
                       Telemetry telemetry, Map<Device, Map<String, String>> providerOptions, JsonNode thresholds) {
 
     /**
-     * Synthetic models (size or dimensions, seed) for the onnx-genai format, and optional folders per
+     * Synthetic models (a size preset, or custom dimensions over the preset when {@code size} is null,
+     * and a seed) for the onnx-genai format, and optional folders per
      * model format and precision for real models ({@code folders.onnx-genai.int4 = "/models/phi3-int4"}).
      */
-    public record ModelSource(String syntheticSize, long seed, Map<String, Map<Precision, Path>> folders) {
+    public record ModelSource(String syntheticSize, ModelDimensions dims, long seed, Map<String, Map<Precision, Path>> folders) {
         public Path folder(String format, Precision precision) {
             Map<Precision, Path> byPrecision = folders.get(format);
             return byPrecision == null ? null : byPrecision.get(precision);

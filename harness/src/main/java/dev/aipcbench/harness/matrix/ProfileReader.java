@@ -134,7 +134,28 @@ public final class ProfileReader {
     public static Profile build(String name, String where, JsonNode j) {
         Values v = new Values(where, j);
         String size = v.text("model.synthetic.size", "tiny");
-        ModelDimensions.preset(size); // fails early on an unknown size
+        ModelDimensions dims;
+        try {
+            dims = ModelDimensions.preset(size);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": field model.synthetic.size: " + e.getMessage());
+        }
+        JsonNode custom = j.path("model").path("synthetic").path("dims");
+        if (custom.isObject() && custom.size() > 0) {
+            int heads = (int) v.integer("model.synthetic.dims.heads", dims.heads());
+            int hidden = (int) v.integer("model.synthetic.dims.hidden", dims.hidden());
+            try {
+                dims = new ModelDimensions(hidden, (int) v.integer("model.synthetic.dims.layers", dims.layers()), heads,
+                        (int) v.integer("model.synthetic.dims.kv_heads", heads),
+                        (int) v.integer("model.synthetic.dims.head_size", hidden / heads),
+                        (int) v.integer("model.synthetic.dims.intermediate", dims.intermediate()),
+                        (int) v.integer("model.synthetic.dims.vocab", dims.vocab()),
+                        (int) v.integer("model.synthetic.dims.context", dims.context()), dims.ropeTheta(), dims.rmsNormEps());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": field model.synthetic.dims: " + e.getMessage().replace("--", ""));
+            }
+            size = null;
+        }
         Map<String, Map<Precision, Path>> folders = new LinkedHashMap<>();
         JsonNode f = j.path("model").path("folders");
         f.fields().forEachRemaining(format -> {
@@ -143,7 +164,7 @@ public final class ProfileReader {
                     v.precision("model.folders." + format.getKey(), p.getKey()), Path.of(p.getValue().asText())));
             folders.put(format.getKey(), byPrecision);
         });
-        Profile.ModelSource model = new Profile.ModelSource(size, v.integer("model.synthetic.seed", 42), folders);
+        Profile.ModelSource model = new Profile.ModelSource(size, dims, v.integer("model.synthetic.seed", 42), folders);
 
         List<Device> devices = new ArrayList<>();
         for (String d : v.strings("devices", List.of("cpu"))) {

@@ -1,0 +1,73 @@
+package dev.aipcbench.benchmarks.cli;
+
+import dev.aipcbench.benchmarks.TestRuns;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gate on real runs of this machine: two runs of the same build pass (A/A); the same cells run
+ * with one intra-op thread against a two-thread baseline fail with the TPOT regression named.
+ */
+class GateOnRealRunsTest {
+    @TempDir
+    static Path tmp;
+    static Path profile;
+    static String cache;
+
+    @BeforeAll
+    static void profile() throws IOException {
+        profile = tmp.resolve("gate.json");
+        // A model with enough work per step for a second thread to pay (on the tiny model, thread
+        // hand-offs cost about what they save); decode-heavy cells; two forks so the interval sees
+        // fork-to-fork variation, as the gate's hierarchical bootstrap expects.
+        Files.writeString(profile, "{\"model\": {\"synthetic\": {\"dims\": {\"hidden\": 1024, \"layers\": 4, \"heads\": 16,"
+                + " \"intermediate\": 2816}}},"
+                + " \"workloads\": {\"generate\": {\"prompt_tokens\": [32], \"gen_tokens\": 32}},"
+                + " \"jmh\": {\"forks\": 2, \"warmup_iterations\": 2, \"iterations\": 5}}");
+        cache = TestRuns.cacheDir();
+    }
+
+    private static Path run(String name, int threads) {
+        Path out = tmp.resolve(name);
+        assertEquals(0, Main.run("--profile", profile.toString(), "--threads", Integer.toString(threads),
+                "--out", out.toString(), "--cache-dir", cache, "--no-report"));
+        return out;
+    }
+
+    @Test
+    void twoRunsOfTheSameBuildPassAndOneThreadAgainstTwoFailsOnTpot() throws Exception {
+        Path a = run("a", 2);
+        Path b = run("b", 2);
+        assertEquals(0, Main.run("gate", "--baseline", a.toString(), "--current", b.toString()), Files.readString(b.resolve("gate/gate.md")));
+
+        Path slow = run("one-thread", 1);
+        assertEquals(1, Main.run("gate", "--baseline", a.toString(), b.toString(), "--current", slow.toString()));
+        String md = Files.readString(slow.resolve("gate/gate.md"));
+        assertTrue(md.matches("(?s).*onnxruntime/cpu/int4/generate-p32-g32.*tpot_ms.*REGRESSION.*")
+                || md.matches("(?s).*REGRESSION.*onnxruntime/cpu/int4/generate-p32-g32.*tpot_ms.*"), md);
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(slow.resolve("gate/gate.xml").toFile());
+        var cases = xml.getElementsByTagName("testcase");
+        boolean tpotFailed = false;
+        for (int i = 0; i < cases.getLength(); i++) {
+            var c = (org.w3c.dom.Element) cases.item(i);
+            if (c.getAttribute("name").contains("tpot_ms") && c.getElementsByTagName("failure").getLength() > 0) {
+                tpotFailed = true;
+            }
+        }
+        assertTrue(tpotFailed, "gate.xml has a failing tpot_ms testcase");
+    }
+
+    @Test
+    void missingFoldersAreInputErrors() {
+        assertEquals(2, Main.run("gate", "--baseline", tmp.resolve("nope").toString(), "--current", tmp.resolve("nada").toString()));
+    }
+}
