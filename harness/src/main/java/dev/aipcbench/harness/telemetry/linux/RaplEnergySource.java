@@ -63,13 +63,16 @@ public final class RaplEnergySource implements PolledSource {
         if (!LinuxPlatform.is(osName)) {
             return Availability.unavailable(LinuxPlatform.NOT_LINUX);
         }
-        List<Path> dirs;
+        List<Path> dirs = new ArrayList<>();
         try {
-            dirs = sys.list(sys.path("/sys/class/powercap"), name -> name.matches("intel-rapl(:\\d+)+"));
+            for (Path d : sys.list(sys.path("/sys/class/powercap"), name -> name.matches("intel-rapl(:\\d+)+"))) {
+                if (sys.exists(d.resolve("energy_uj"))) {
+                    dirs.add(d);
+                }
+            }
         } catch (IOException e) {
             return Availability.unavailable("cannot list /sys/class/powercap: " + e.getMessage());
         }
-        dirs.removeIf(d -> !sys.exists(d.resolve("energy_uj")));
         if (dirs.isEmpty()) {
             return Availability.unavailable("no /sys/class/powercap/intel-rapl* zone");
         }

@@ -42,6 +42,9 @@ class RaplEnergySourceTest {
         SysfsFixture f = new SysfsFixture(root).dir("/sys/class/powercap/intel-rapl");
         assertEquals(Availability.unavailable("no /sys/class/powercap/intel-rapl* zone"),
                 new RaplEnergySource(f.tree(), 100, "Linux").probe());
+        assertEquals(Availability.unavailable("no /sys/class/powercap/intel-rapl* zone"),
+                new RaplEnergySource(new SysfsFixture(root.resolve("bare")).tree(), 100, "Linux").probe(),
+                "no powercap folder at all");
         assertEquals(Availability.unavailable("not Linux"), new RaplEnergySource(laptop().tree(), 100, "Mac OS X").probe());
     }
 
