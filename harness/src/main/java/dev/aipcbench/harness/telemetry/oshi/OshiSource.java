@@ -9,6 +9,9 @@ import oshi.hardware.GlobalMemory;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
+import oshi.util.GlobalConfig;
+
+import java.util.Arrays;
 
 /**
  * CPU load (total and per logical processor), CPU frequency, system memory in use, CPU temperature
@@ -18,12 +21,19 @@ import oshi.software.os.OperatingSystem;
  * processors), {@code mem_used_mb}, {@code cpu_temp_c}, {@code fork_rss_mb} (its peak is the fork's
  * peak RSS), {@code fork_cpu_pct} (100 = one logical processor busy). MB here is 2^20 bytes.
  * <p>
+ * OSHI caches what it reads for {@code oshi.util.memoizer.expiration} (300 ms by default), longer
+ * than the 100 ms this source reads at. The source lowers it to half its interval before it creates its
+ * OSHI objects (OSHI fixes the expiration of an object when it creates it, from a setting it re-reads
+ * once a minute); where OSHI still hands back a cached reading, the load of that interval is left out
+ * rather than reported as zero.
+ * <p>
  * OSHI 6.9.1 offers no GPU load: its {@code GraphicsCard} holds only name, device id, vendor,
  * version and VRAM size, so GPU telemetry comes from the platform sources.
  */
 public final class OshiSource implements PolledSource {
     public static final String ID = "oshi";
     private static final double MB = 1024.0 * 1024.0;
+    private static final String MEMOIZER_EXPIRATION = "oshi.util.memoizer.expiration";
 
     private final long intervalMs;
     private final long temperatureIntervalNanos;
@@ -67,6 +77,10 @@ public final class OshiSource implements PolledSource {
             return Availability.ok();
         }
         try {
+            long expirationMs = Math.max(1, intervalMs / 2);
+            if (GlobalConfig.get(MEMOIZER_EXPIRATION, 300) > expirationMs) {
+                GlobalConfig.set(MEMOIZER_EXPIRATION, expirationMs);
+            }
             // Created once and kept: OSHI caches what it learnt about the machine in these objects.
             SystemInfo info = new SystemInfo();
             hardware = info.getHardware();
@@ -120,6 +134,9 @@ public final class OshiSource implements PolledSource {
     private void sampleLoad(CentralProcessor cpu, long tNanos, SampleSink sink) {
         long[] ticks = cpu.getSystemCpuLoadTicks();
         long[][] coreTicks = cpu.getProcessorCpuLoadTicks();
+        if (previousTicks != null && Arrays.equals(ticks, previousTicks)) {
+            return; // OSHI's cached reading (or no tick elapsed): no interval to measure yet
+        }
         if (previousTicks != null) {
             sink.gauge(tNanos, "cpu_load_pct", "%", 100 * cpu.getSystemCpuLoadBetweenTicks(previousTicks, ticks));
             double[] perCore = cpu.getProcessorCpuLoadBetweenTicks(previousCoreTicks, coreTicks);

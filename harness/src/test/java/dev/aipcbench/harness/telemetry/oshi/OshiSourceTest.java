@@ -18,19 +18,22 @@ class OshiSourceTest {
         long t0 = System.nanoTime();
         oshi.sample(t0, sink);
         assertTrue(sink.values("cpu_load_pct").isEmpty(), "load needs two readings of the tick counters");
-        busyFor(50_000_000L);
-        oshi.sample(System.nanoTime(), sink);
+        for (int i = 0; i < 200 && sink.values("cpu_load_pct").isEmpty(); i++) {
+            busyFor(50_000_000L); // until the kernel's tick counters moved past what OSHI read first
+            oshi.sample(System.nanoTime(), sink);
+        }
 
         double load = sink.only("cpu_load_pct");
-        assertTrue(load >= 0 && load <= 100, "load " + load);
+        assertTrue(load > 0 && load <= 100, "this thread kept a CPU busy: load " + load);
         assertEquals("%", sink.unitOf("cpu_load_pct"));
-        assertEquals(2, sink.values("cpu0_load_pct").size() + 1, "per logical processor, from the second reading");
+        assertEquals(1, sink.values("cpu0_load_pct").size(), "per logical processor, with the total");
         double memory = sink.values("mem_used_mb").get(1);
         assertTrue(memory > 0, "memory in use " + memory);
         double rss = sink.values("fork_rss_mb").get(1);
         assertTrue(rss > 16 && rss < memory, "a running JVM's resident memory: " + rss + " MB");
         assertEquals("MB", sink.unitOf("fork_rss_mb"));
-        assertEquals(1, sink.values("fork_cpu_pct").size(), "process CPU from the second reading");
+        assertEquals(sink.values("fork_rss_mb").size() - 1, sink.values("fork_cpu_pct").size(),
+                "process CPU from the second reading");
     }
 
     @Test
