@@ -11,8 +11,9 @@ import java.util.TreeSet;
  *
  * @param enabled            {@code telemetry.enabled}: record telemetry at all
  * @param fastIntervalMs     {@code telemetry.interval_ms}: memory and utilisation sources (default 100)
- * @param npuIntervalMs      {@code telemetry.npu_interval_ms}: the Intel NPU's busy counter (default 1000;
- *                           the intel_vpu driver warns that frequent reads slow job submission)
+ * @param npuIntervalMs      {@code telemetry.npu_interval_ms}: the slow schedule, for the Intel NPU's busy
+ *                           counter (default 1000; the intel_vpu driver warns that frequent reads slow job
+ *                           submission) and the CPU temperature (a WMI query on Windows)
  * @param sysRoot            {@code telemetry.sys_root}: where {@code /sys} and {@code /proc} are looked up (default "/")
  * @param etw                {@code telemetry.etw} (flag {@code --etw}): capture an ETW trace of the GPU kernel
  *                           driver beside each cell's results (Windows, elevated)

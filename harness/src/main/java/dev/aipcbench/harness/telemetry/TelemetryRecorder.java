@@ -66,10 +66,7 @@ public final class TelemetryRecorder implements AutoCloseable {
      * no source keeps files.
      */
     public static TelemetryRecorder start(List<? extends TelemetrySource> sources, Path artifactStem) {
-        return start(sources, artifactStem, System::nanoTime);
-    }
-
-    static TelemetryRecorder start(List<? extends TelemetrySource> sources, Path artifactStem, LongSupplier clock) {
+        LongSupplier clock = System::nanoTime;
         List<Recorded> list = new ArrayList<>();
         for (TelemetrySource s : sources) {
             list.add(new Recorded(s));

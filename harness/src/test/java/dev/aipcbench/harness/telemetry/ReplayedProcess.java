@@ -1,6 +1,7 @@
 package dev.aipcbench.harness.telemetry;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class ReplayedProcess extends Process {
         }
 
         @Override
-        public synchronized Process start(List<String> command) throws java.io.IOException {
+        public synchronized Process start(List<String> command) throws IOException {
             commands.add(List.copyOf(command));
             return answer.start(command);
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -186,7 +187,7 @@ class TelemetryRecorderTest {
         recording.writeSeries(csv);
 
         List<CSVRecord> rows;
-        try (CSVParser p = CSVParser.parse(csv, java.nio.charset.StandardCharsets.UTF_8,
+        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8,
                 CSVFormat.DEFAULT.builder().setHeader().get())) {
             assertEquals(List.of("t_ms", "source", "signal", "unit", "value"), p.getHeaderNames());
             rows = p.getRecords();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,8 +94,8 @@ public final class TracerptCsvParser {
                         number(field(f, pid)), number(field(f, tid)), number(f.get(clock)),
                         userData < f.size() ? List.copyOf(f.subList(userData, f.size())) : List.of()));
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the parser's iterator wraps a malformed line or a read error
         }
         if (columns == null) {
             throw new IOException("not tracerpt CSV: no header line with Event Name and Clock-Time");

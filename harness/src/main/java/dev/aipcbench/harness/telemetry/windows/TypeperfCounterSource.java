@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TypeperfCounterSource implements StreamingSource {
     public static final String ID = "windows-pdh";
-    /** The counters asked for, in English: typeperf accepts English names on every display language. */
+    /**
+     * The counters asked for. typeperf takes counter names in the display language of Windows; these are
+     * the English ones, and where they differ typeperf finds none and the source reports its message.
+     */
     public static final List<String> COUNTERS = List.of(
             "\\GPU Engine(*)\\Utilization Percentage",
             "\\GPU Adapter Memory(*)\\Dedicated Usage",

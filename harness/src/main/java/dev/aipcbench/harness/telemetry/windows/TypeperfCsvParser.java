@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,7 @@ public final class TypeperfCsvParser {
         try (CSVParser p = CSVParser.parse(line, CSVFormat.DEFAULT)) {
             List<CSVRecord> records = p.getRecords();
             return records.isEmpty() ? List.of() : records.get(0).toList();
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
             return List.of();
         }
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +53,8 @@ class IntelNpuSourceTest {
         fixture.file(DEVICE + "npu_busy_time_us", 7_750_000);
         npu.sample(13 * S, sink);
 
-        assertEquals(java.util.List.of(75.0, 100.0), sink.values("npu_busy_pct"));
-        assertEquals(java.util.List.of(1400.0, 1850.0, 1850.0), sink.values("npu_freq_mhz"));
+        assertEquals(List.of(75.0, 100.0), sink.values("npu_busy_pct"));
+        assertEquals(List.of(1400.0, 1850.0, 1850.0), sink.values("npu_freq_mhz"));
         assertEquals(1850.0, sink.only("npu_max_freq_mhz"), "a constant is reported once");
         assertEquals(256.0, sink.values("npu_memory_mb").get(0));
         assertEquals("MB", sink.unitOf("npu_memory_mb"));
