@@ -1,0 +1,122 @@
+package dev.aipcbench.harness.telemetry.linux;
+
+import dev.aipcbench.harness.telemetry.Availability;
+import dev.aipcbench.harness.telemetry.PolledSource;
+import dev.aipcbench.harness.telemetry.PowerIntegrator;
+import dev.aipcbench.harness.telemetry.SampleSink;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An AMD GPU through the amdgpu driver: {@code /sys/class/drm/card<N>/device/gpu_busy_percent}, the
+ * memory in use ({@code mem_info_vram_used}, {@code mem_info_gtt_used}, bytes) and the hwmon power
+ * reading ({@code device/hwmon/hwmon<M>/power1_average}, or {@code power1_input} where the kernel
+ * reports that instead, in microwatts), integrated into energy.
+ * <p>
+ * Signals: {@code gpu_busy_pct}, {@code gpu_vram_used_mb}, {@code gpu_gtt_used_mb}, {@code gpu_power_w},
+ * {@code gpu_energy_j}. Of several AMD cards the first is taken.
+ */
+public final class AmdGpuSource implements PolledSource {
+    public static final String ID = "amd-gpu";
+    private static final double MB = 1024.0 * 1024.0;
+
+    private final SysfsTree sys;
+    private final long intervalMs;
+    private final String osName;
+    private final PowerIntegrator integrator = new PowerIntegrator();
+    private Path busyFile;
+    private Path vramFile;
+    private Path gttFile;
+    private Path powerFile;
+
+    public AmdGpuSource(SysfsTree sys, long intervalMs, String osName) {
+        this.sys = sys;
+        this.intervalMs = intervalMs;
+        this.osName = osName;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public long intervalMs() {
+        return intervalMs;
+    }
+
+    @Override
+    public Availability probe() {
+        if (!LinuxPlatform.is(osName)) {
+            return Availability.unavailable(LinuxPlatform.NOT_LINUX);
+        }
+        List<Path> cards;
+        try {
+            cards = sys.list(sys.path("/sys/class/drm"), name -> name.matches("card\\d+"));
+        } catch (IOException e) {
+            return Availability.unavailable("cannot list /sys/class/drm: " + e.getMessage());
+        }
+        for (Path card : cards) {
+            Path device = card.resolve("device");
+            if (!sys.exists(device.resolve("gpu_busy_percent")) || !isAmd(device)) {
+                continue;
+            }
+            busyFile = device.resolve("gpu_busy_percent");
+            vramFile = optional(device.resolve("mem_info_vram_used"));
+            gttFile = optional(device.resolve("mem_info_gtt_used"));
+            powerFile = null;
+            try {
+                for (Path hwmon : sys.list(device.resolve("hwmon"), name -> name.matches("hwmon\\d+"))) {
+                    powerFile = optional(hwmon.resolve("power1_average"));
+                    powerFile = powerFile != null ? powerFile : optional(hwmon.resolve("power1_input"));
+                    if (powerFile != null) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                powerFile = null; // busy and memory still report; power is simply absent
+            }
+            return Availability.ok();
+        }
+        return Availability.unavailable("no AMD card with gpu_busy_percent under /sys/class/drm");
+    }
+
+    private boolean isAmd(Path device) {
+        String driver = sys.realName(device.resolve("driver"));
+        if (driver != null) {
+            return driver.equals("amdgpu");
+        }
+        try {
+            return sys.read(device.resolve("vendor")).equalsIgnoreCase("0x1002");
+        } catch (IOException e) {
+            return true; // gpu_busy_percent is amdgpu's own file
+        }
+    }
+
+    private Path optional(Path file) {
+        return sys.exists(file) ? file : null;
+    }
+
+    @Override
+    public void begin() {
+        integrator.reset();
+    }
+
+    @Override
+    public void sample(long tNanos, SampleSink sink) throws IOException {
+        sink.gauge(tNanos, "gpu_busy_pct", "%", sys.readLong(busyFile));
+        if (vramFile != null) {
+            sink.gauge(tNanos, "gpu_vram_used_mb", "MB", sys.readLong(vramFile) / MB);
+        }
+        if (gttFile != null) {
+            sink.gauge(tNanos, "gpu_gtt_used_mb", "MB", sys.readLong(gttFile) / MB);
+        }
+        if (powerFile != null) {
+            double watts = sys.readLong(powerFile) / 1e6;
+            sink.gauge(tNanos, "gpu_power_w", "W", watts);
+            sink.energy(tNanos, "gpu_energy_j", integrator.joules(tNanos, watts));
+        }
+    }
+}
