@@ -90,6 +90,12 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 when any cell failed.")
     boolean strict;
 
+    @Option(names = "--etw", description = "Capture an ETW trace (DxgKrnl) beside each cell (Windows, elevated).")
+    boolean etw;
+
+    @Option(names = "--no-telemetry", description = "Record no device telemetry.")
+    boolean noTelemetry;
+
     @Override
     public Integer call() throws Exception {
         List<String> commandLine = List.copyOf(spec.commandLine().getParseResult().originalArgs());
@@ -146,7 +152,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     private boolean hasFlags() {
         return devices != null || precisions != null || runtimeIds != null || promptTokens != null || genTokens != null
-                || forks != null || iterations != null || warmup != null || threads != null;
+                || forks != null || iterations != null || warmup != null || threads != null || etw || noTelemetry;
     }
 
     /** The flags as one more profile layer, so they are checked like files and recorded with the run. */
@@ -186,6 +192,15 @@ final class MatrixCommand implements Callable<Integer> {
         }
         if (threads != null) {
             o.putObject("session").put("threads", threads);
+        }
+        if (etw || noTelemetry) {
+            ObjectNode t = o.putObject("telemetry");
+            if (etw) {
+                t.put("etw", true);
+            }
+            if (noTelemetry) {
+                t.put("enabled", false);
+            }
         }
         return o;
     }

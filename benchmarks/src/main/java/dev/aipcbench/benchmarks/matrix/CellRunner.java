@@ -93,7 +93,7 @@ final class CellRunner {
             watchdog.close();
         }
         JmhMetrics metrics = failure == null ? new JmhMetrics(runs) : null;
-        int tokens = metrics != null ? generatedTokens(cell.workload(), metrics.metrics()) : 0;
+        long tokens = metrics != null ? tokensInCell(cell.workload()) : 0;
         TelemetryResult telemetryResult = recording.stop(tokens);
         try {
             JmhJsonFile.append(logs.getParent().resolve(dev.aipcbench.harness.result.ResultsFolder.JMH_JSON), cellJson);
@@ -112,14 +112,23 @@ final class CellRunner {
                 metrics.tokenLatencies(), telemetryResult);
     }
 
-    /** Tokens one measured iteration generated, for energy per token. */
-    private static int generatedTokens(Workload w, Map<String, Metric> metrics) {
+    /**
+     * Tokens generated over the whole cell (every fork, warm-up included): the denominator of the
+     * telemetry's energy per token, whose numerator also spans the whole cell.
+     */
+    private long tokensInCell(Workload w) {
+        int perShot;
+        int iterations = profile.jmh().warmupIterations() + profile.jmh().iterations();
         switch (w.kind()) {
-            case Workload.GENERATE: return w.genTokens();
-            case Workload.PREFILL:
-            case Workload.DECODE: return 1;
+            case Workload.GENERATE: perShot = w.genTokens(); break;
+            case Workload.PREFILL: perShot = 1; break;
+            case Workload.DECODE:
+                perShot = 1;
+                iterations = profile.jmh().warmupIterations() + profile.jmh().decodeIterations();
+                break;
             default: return 0;
         }
+        return (long) perShot * iterations * profile.jmh().forks();
     }
 
     private org.openjdk.jmh.runner.options.Options options(PlannedCell cell, Path model, Path log, Path cellJson, Path sessionFile) {

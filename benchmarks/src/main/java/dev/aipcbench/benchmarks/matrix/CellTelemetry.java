@@ -9,7 +9,7 @@ interface CellTelemetry {
 
     /** One cell's recording; {@link #stop} returns its summaries (null when telemetry is off). */
     interface Recording {
-        TelemetryResult stop(int tokensPerIteration);
+        TelemetryResult stop(long tokensInCell);
     }
 
     /** Telemetry switched off in the profile ({@code telemetry.enabled: false}). */

@@ -9,6 +9,7 @@ import dev.aipcbench.harness.result.CellStatus;
 import dev.aipcbench.harness.result.MetricNames;
 import dev.aipcbench.harness.result.ResultsFolder;
 import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.harness.result.TelemetryResult;
 import dev.aipcbench.harness.testing.TestModels;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -23,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +67,25 @@ class MatrixRunTest {
         assertEquals(32, generate.tokenLatencies().get(0).get(0).size(), "every generated token's latency is kept");
         assertEquals("CPUExecutionProvider", generate.session().get("provider"));
         assertTrue(r.cell("onnxruntime/cpu/int4/load").orElseThrow().metrics().containsKey(MetricNames.LOAD_WARM_MS));
+
+        // Telemetry recorded beside every cell that ran: OSHI CPU, memory and the fork's peak RSS; the
+        // NPU, iGPU and RAPL sources unavailable with the reason they found.
+        for (CellResult c : r.cells()) {
+            if (!c.ok()) {
+                continue;
+            }
+            Map<String, TelemetryResult.Source> sources = c.telemetry().sources().stream()
+                    .collect(Collectors.toMap(TelemetryResult.Source::source, s -> s));
+            TelemetryResult.Source oshi = sources.get("oshi");
+            assertEquals("ok", oshi.status(), c.id());
+            assertTrue(oshi.signals().get("cpu_load_pct").n() > 0 && oshi.signals().containsKey("mem_used_mb"), c.id());
+            assertTrue(oshi.signals().get("fork_rss_mb").peak() > 50, c.id() + ": the fork's peak RSS, in MB");
+            assertEquals("unavailable", sources.get("intel-npu").status());
+            assertTrue(sources.get("intel-npu").reason().contains("/sys/class/accel"), sources.get("intel-npu").reason());
+            assertTrue(sources.get("intel-gpu").reason().contains("/sys/class/drm"), sources.get("intel-gpu").reason());
+            assertTrue(sources.get("rapl").reason().contains("intel-rapl"), sources.get("rapl").reason());
+            assertTrue(Files.size(out.resolve(c.telemetry().seriesFile())) > 100, "series written");
+        }
 
         JsonNode jmh = new ObjectMapper().readTree(out.resolve(ResultsFolder.JMH_JSON).toFile());
         JsonNode gen = null;

@@ -57,7 +57,11 @@ public record Profile(String name, String description, ModelSource model, List<D
     public record Session(int threads, String optimization, String sampling) {
     }
 
-    public record Telemetry(boolean enabled, int intervalMs, int npuIntervalMs) {
+    /**
+     * @param etw     capture an ETW trace of the GPU kernel driver beside each cell (Windows, elevated)
+     * @param exclude telemetry source ids never to run (e.g. {@code nvidia-smi})
+     */
+    public record Telemetry(boolean enabled, int intervalMs, int npuIntervalMs, boolean etw, List<String> exclude) {
     }
 
     public Profile withDevices(List<Device> d) {

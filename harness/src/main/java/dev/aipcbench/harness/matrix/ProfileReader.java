@@ -186,8 +186,11 @@ public final class ProfileReader {
         String optimization = v.oneOf("session.optimization", "all", "all", "extended", "basic", "none");
         String sampling = v.oneOf("session.sampling", "runtime", "runtime", "java");
         Profile.Session session = new Profile.Session(v.nonNegative("session.threads", 0), optimization, sampling);
+        List<String> exclude = new ArrayList<>();
+        j.path("telemetry").path("exclude").forEach(e -> exclude.add(e.asText()));
         Profile.Telemetry telemetry = new Profile.Telemetry(j.path("telemetry").path("enabled").asBoolean(true),
-                v.positive("telemetry.interval_ms", 100), v.positive("telemetry.npu_interval_ms", 1000));
+                v.positive("telemetry.interval_ms", 100), v.positive("telemetry.npu_interval_ms", 1000),
+                j.path("telemetry").path("etw").asBoolean(false), exclude);
         Map<Device, Map<String, String>> providerOptions = new EnumMap<>(Device.class);
         j.path("execution_providers").fields().forEachRemaining(e -> {
             Map<String, String> opts = new LinkedHashMap<>();

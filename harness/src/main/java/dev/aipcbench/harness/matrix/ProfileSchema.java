@@ -58,6 +58,8 @@ final class ProfileSchema {
             Map.entry("telemetry.enabled", Type.BOOLEAN),
             Map.entry("telemetry.interval_ms", Type.INTEGER),
             Map.entry("telemetry.npu_interval_ms", Type.INTEGER),
+            Map.entry("telemetry.etw", Type.BOOLEAN),
+            Map.entry("telemetry.exclude", Type.STRINGS),
             Map.entry("execution_providers", Type.OBJECT),
             Map.entry("thresholds", Type.OBJECT));
 
