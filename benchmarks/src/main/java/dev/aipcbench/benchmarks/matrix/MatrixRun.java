@@ -60,8 +60,10 @@ public final class MatrixRun {
      */
     public Outcome run(Path folder, boolean resume) throws IOException {
         ResultsFolder out = new ResultsFolder(folder);
-        List<PlannedCell> plan = new MatrixPlanner(runtimes).plan(profile);
-        RunResults results = resume ? ResultsFolder.read(folder) : start(folder, plan.size());
+        RunResults earlier = resume ? ResultsFolder.read(folder) : null;
+        HostInfo host = resume ? earlier.host() : HostProbe.ofThisMachine().probe();
+        List<PlannedCell> plan = new MatrixPlanner(runtimes, host.accelerators() == null ? List.of() : host.accelerators()).plan(profile);
+        RunResults results = resume ? earlier : start(folder, plan.size(), host);
         if (resume) {
             results = new RunResults(results.schema(), results.runId(), results.started(), null, false, results.suiteVersion(),
                     results.profileName(), results.profile(), results.commandLine(), results.host(), results.runtimes(),
@@ -131,8 +133,7 @@ public final class MatrixRun {
         }
     }
 
-    private RunResults start(Path folder, int planned) {
-        HostInfo host = HostProbe.ofThisMachine().probe();
+    private RunResults start(Path folder, int planned, HostInfo host) {
         List<RuntimeInfo> infos = new ArrayList<>();
         for (String id : profile.runtimes()) {
             InferenceRuntime r = runtimes.get(id);

@@ -3,6 +3,7 @@ package dev.aipcbench.harness.matrix;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
+import dev.aipcbench.harness.result.HostInfo;
 import dev.aipcbench.harness.result.Workload;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
@@ -19,9 +20,16 @@ import java.util.List;
  */
 public final class MatrixPlanner {
     private final RuntimeCatalog runtimes;
+    private final List<HostInfo.Accelerator> hostDevices;
 
-    public MatrixPlanner(RuntimeCatalog runtimes) {
+    /**
+     * @param hostDevices the GPUs and NPUs the host probe found; a skipped cell's reason says whether
+     *                    the device is absent or present but unreachable by the runtime, which are
+     *                    different problems for the user
+     */
+    public MatrixPlanner(RuntimeCatalog runtimes, List<HostInfo.Accelerator> hostDevices) {
         this.runtimes = runtimes;
+        this.hostDevices = List.copyOf(hostDevices);
     }
 
     public List<PlannedCell> plan(Profile profile) {
@@ -40,7 +48,7 @@ public final class MatrixPlanner {
             }
             for (Device device : profile.devices()) {
                 for (Precision precision : profile.precisions()) {
-                    Availability availability = runtime.installed() ? runtime.availability(device, precision)
+                    Availability availability = runtime.installed() ? withHostEvidence(runtime.availability(device, precision), device)
                             : Availability.skipped(runtime.version());
                     Path folder = profile.model().folder(runtime.modelFormat(), precision);
                     SyntheticModelGenerator.Spec synthetic = null;
@@ -58,6 +66,21 @@ public final class MatrixPlanner {
             }
         }
         return cells;
+    }
+
+    private Availability withHostEvidence(Availability a, Device device) {
+        if (a.kind() != Availability.Kind.SKIPPED || device == Device.CPU) {
+            return a;
+        }
+        List<String> found = new ArrayList<>();
+        for (HostInfo.Accelerator acc : hostDevices) {
+            if (acc.kind().equals(device.id())) {
+                found.add(acc.name() + " [" + acc.evidence() + "]");
+            }
+        }
+        String host = found.isEmpty() ? "the host probe found no " + device.id() + " (OSHI graphics cards, /sys/class/accel, Windows ComputeAccelerator class)"
+                : "the host has " + String.join(", ", found) + " but the runtime cannot reach it";
+        return Availability.skipped(a.reason() + "; " + host);
     }
 
     static List<Workload> workloads(Profile.Workloads w) {

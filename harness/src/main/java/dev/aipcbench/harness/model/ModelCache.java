@@ -61,11 +61,19 @@ public final class ModelCache {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, target);
                 }
+                readableByOthers(target);
             } finally {
                 deleteRecursively(tmp);
             }
         }
         return target;
+    }
+
+    /** Temporary folders are created private (700); a cached model is as readable as any other file. */
+    private static void readableByOthers(Path folder) throws IOException {
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /** The manifest is written last, so its presence marks a finished model. */
