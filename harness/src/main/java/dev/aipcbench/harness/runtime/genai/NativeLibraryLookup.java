@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds and loads a runtime's native library the way the suite documents it: an explicit path (a system
@@ -26,6 +28,13 @@ import java.util.Map;
 public final class NativeLibraryLookup {
     /** Options every binding loads with: the C APIs bound here take UTF-8 paths and names. */
     public static final Map<String, Object> OPTIONS = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
+
+    /**
+     * Every library loaded, held for the life of the process: JNA closes a library whose handle is
+     * collected, and a reopened libllama or onnxruntime-genai would have lost its process-wide state
+     * (registered backends, the ONNX Runtime environment).
+     */
+    private static final Set<NativeLibrary> LOADED = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final String property;
@@ -103,6 +112,7 @@ public final class NativeLibraryLookup {
         }
         try {
             NativeLibrary library = NativeLibrary.getInstance(name, OPTIONS);
+            LOADED.add(library);
             return new Found(library, name, "the system loader (" + describe(library) + ")");
         } catch (UnsatisfiedLinkError e) {
             StringBuilder where = new StringBuilder();
@@ -144,7 +154,9 @@ public final class NativeLibraryLookup {
     private Found loadFile(Path file, String origin) {
         String absolute = file.toAbsolutePath().toString();
         try {
-            return new Found(NativeLibrary.getInstance(absolute, OPTIONS), absolute, origin);
+            NativeLibrary library = NativeLibrary.getInstance(absolute, OPTIONS);
+            LOADED.add(library);
+            return new Found(library, absolute, origin);
         } catch (UnsatisfiedLinkError e) {
             throw new DeviceUnavailableException("runtime library cannot be loaded: " + absolute + ": " + firstLine(e.getMessage())
                     + " (a missing dependency, or built for another CPU architecture)");
