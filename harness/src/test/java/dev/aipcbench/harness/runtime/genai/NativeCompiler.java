@@ -28,6 +28,15 @@ public final class NativeCompiler {
      * @return the shared library's path
      */
     public static Path sharedLibrary(Class<?> anchor, String resource, Path folder, String libraryName, String... defines) {
+        List<String> arguments = new ArrayList<>();
+        for (String d : defines) {
+            arguments.add("-D" + d);
+        }
+        return sharedLibrary(anchor, resource, folder, libraryName, arguments);
+    }
+
+    /** As {@link #sharedLibrary(Class, String, Path, String, String...)}, with gcc arguments given as they are (e.g. -L, -l). */
+    public static Path sharedLibrary(Class<?> anchor, String resource, Path folder, String libraryName, List<String> gccArguments) {
         try {
             Files.createDirectories(folder);
             Path source = folder.resolve(resource);
@@ -39,10 +48,9 @@ public final class NativeCompiler {
             }
             Path library = folder.resolve(System.mapLibraryName(libraryName));
             List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O1", "-std=gnu11", "-Wall"));
-            for (String d : defines) {
-                command.add("-D" + d);
-            }
-            command.addAll(List.of("-o", library.toString(), source.toString(), "-lm"));
+            command.addAll(List.of("-o", library.toString(), source.toString()));
+            command.addAll(gccArguments);
+            command.add("-lm");
             run(command, libraryName);
             return library;
         } catch (IOException e) {
