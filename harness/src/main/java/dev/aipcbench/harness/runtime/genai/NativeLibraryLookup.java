@@ -116,7 +116,7 @@ public final class NativeLibraryLookup {
             return new Found(library, name, "the system loader (" + describe(library) + ")");
         } catch (UnsatisfiedLinkError e) {
             StringBuilder where = new StringBuilder();
-            searched.forEach((label, folders) -> where.append(label).append(' ').append(folders).append(", "));
+            searched.forEach((label, folders) -> where.append(label).append(folders.isEmpty() ? " (unset)" : " " + folders).append(", "));
             where.append("the system loader's default paths");
             if (property != null) {
                 where.append("; -D").append(property).append(" and ").append(environmentVariable).append(" unset");

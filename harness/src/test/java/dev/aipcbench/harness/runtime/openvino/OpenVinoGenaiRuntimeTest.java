@@ -93,15 +93,18 @@ class OpenVinoGenaiRuntimeTest {
         }
         try (GenerationSession s = runtime.open(model, SessionSettings.cpu().withDevice(Device.DGPU))) {
             assertEquals("GPU.1", probe.fake_last_device());
+            assertEquals("GPU.1", s.info().details().get("device"));
         }
         try (GenerationSession s = runtime.open(model, SessionSettings.cpu().withDevice(Device.NPU).withMaxSequenceLength(256))) {
             assertEquals("NPU", probe.fake_last_device());
             assertEquals("MAX_PROMPT_LEN=256;", probe.fake_last_properties());
+            assertEquals("{MAX_PROMPT_LEN=256}", s.info().details().get("properties"));
         }
         SessionSettings hetero = new SessionSettings(Device.IGPU, 0, "all", 0, Map.of("device", "HETERO:GPU.0,CPU"), null);
         try (GenerationSession s = runtime.open(model, hetero)) {
             assertEquals("HETERO:GPU.0,CPU", probe.fake_last_device());
             assertEquals("", probe.fake_last_properties());
+            assertEquals("OpenVINO HETERO:GPU.0,CPU", s.info().provider());
         }
     }
 
@@ -111,6 +114,7 @@ class OpenVinoGenaiRuntimeTest {
         try (GenerationSession s = new OpenVinoGenaiRuntime(aiPc).open(model, settings)) {
             assertEquals("PERFORMANCE_HINT=LATENCY;CACHE_DIR=" + tmp.resolve("cache") + ";INFERENCE_NUM_THREADS=2;",
                     FakeOpenVino.probe(aiPc).fake_last_properties());
+            assertEquals("OpenVINO CPU", s.info().provider());
         }
     }
 }
