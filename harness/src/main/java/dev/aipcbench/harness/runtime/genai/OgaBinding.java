@@ -1,0 +1,101 @@
+package dev.aipcbench.harness.runtime.genai;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.aipcbench.harness.runtime.DeviceUnavailableException;
+
+/**
+ * onnxruntime-genai as loaded here: the JNA binding, what this build offers beyond the functions the
+ * suite requires, and the one place {@code OgaResult*} errors become exceptions.
+ *
+ * <p>Required: the {@code OgaGenerator_AppendTokens} generation of the C API (config, providers, model,
+ * generator params, generator, next tokens). Optional: {@code OgaGenerator_RewindTo} (truncation; without
+ * it a prefill recreates the generator), {@code OgaGenerator_GetLogits} and the tensor accessors (logits),
+ * {@code OgaConfigOverlay} (threads and optimisation level), {@code OgaModelGetDeviceType}.
+ */
+public final class OgaBinding {
+    private static final String[] REQUIRED = {
+        "OgaResultGetError", "OgaDestroyResult", "OgaCreateConfig", "OgaConfigClearProviders",
+        "OgaConfigAppendProvider", "OgaConfigSetProviderOption", "OgaDestroyConfig", "OgaCreateModelFromConfig",
+        "OgaDestroyModel", "OgaCreateGeneratorParams", "OgaGeneratorParamsSetSearchNumber",
+        "OgaGeneratorParamsSetSearchBool", "OgaDestroyGeneratorParams", "OgaCreateGenerator", "OgaDestroyGenerator",
+        "OgaGenerator_AppendTokens", "OgaGenerator_GenerateNextToken", "OgaGenerator_GetNextTokens"};
+    private static final String[] LOGITS = {
+        "OgaGenerator_GetLogits", "OgaTensorGetType", "OgaTensorGetShapeRank", "OgaTensorGetShape",
+        "OgaTensorGetData", "OgaDestroyTensor"};
+
+    private final OgaLibrary library;
+    private final String location;
+    private final boolean rewind;
+    private final boolean logits;
+    private final boolean overlay;
+    private final boolean deviceType;
+
+    private OgaBinding(OgaLibrary library, String location, NativeSymbols symbols) {
+        this.library = library;
+        this.location = location;
+        this.rewind = symbols.has("OgaGenerator_RewindTo");
+        boolean allLogits = true;
+        for (String f : LOGITS) {
+            allLogits &= symbols.has(f);
+        }
+        this.logits = allLogits;
+        this.overlay = symbols.has("OgaConfigOverlay");
+        this.deviceType = symbols.has("OgaModelGetDeviceType") && symbols.has("OgaDestroyString");
+    }
+
+    /**
+     * Loads the library and checks its functions.
+     *
+     * @throws DeviceUnavailableException when it is not found, does not load, or lacks a required function
+     */
+    public static OgaBinding load(NativeLibraryLookup lookup) {
+        if (Native.POINTER_SIZE != 8) {
+            throw new DeviceUnavailableException("runtime library not usable: the onnxruntime-genai binding needs a 64-bit JVM");
+        }
+        NativeLibraryLookup.Found found = lookup.load();
+        NativeSymbols symbols = new NativeSymbols(found.library(), found.loadName());
+        symbols.require("the OgaGenerator_AppendTokens generation of the onnxruntime-genai C API", REQUIRED);
+        OgaLibrary library = Native.load(found.loadName(), OgaLibrary.class, NativeLibraryLookup.OPTIONS);
+        return new OgaBinding(library, found.origin(), symbols);
+    }
+
+    public OgaLibrary library() {
+        return library;
+    }
+
+    /** Where the library was loaded from. */
+    public String location() {
+        return location;
+    }
+
+    public boolean hasRewind() {
+        return rewind;
+    }
+
+    public boolean hasLogits() {
+        return logits;
+    }
+
+    public boolean hasOverlay() {
+        return overlay;
+    }
+
+    public boolean hasDeviceType() {
+        return deviceType;
+    }
+
+    /** Throws {@link OgaException} when {@code result} (an {@code OgaResult*}) is an error, freeing it. */
+    public void check(Pointer result, String call) {
+        if (result == null) {
+            return;
+        }
+        String message;
+        try {
+            message = library.OgaResultGetError(result);
+        } finally {
+            library.OgaDestroyResult(result);
+        }
+        throw new OgaException(call, message);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.aipcbench.harness.runtime.genai;
+
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.runtime.Availability;
+import dev.aipcbench.harness.runtime.DeviceUnavailableException;
+import dev.aipcbench.harness.runtime.GenerationSession;
+import dev.aipcbench.harness.runtime.InferenceRuntime;
+import dev.aipcbench.harness.runtime.SessionSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The onnxruntime-genai native library ({@code onnxruntime-genai}: libonnxruntime-genai.so,
+ * onnxruntime-genai.dll, libonnxruntime-genai.dylib) through its C API, stepped by the suite's loop
+ * ({@link OgaGenerationSession}). The library is found by {@link NativeLibraryLookup}: {@code
+ * -Daipcbench.genai.library=PATH}, else {@code ORT_GENAI_LIBRARY}, else the library paths and the system
+ * loader. It is loaded once per instance, on first use.
+ *
+ * <p>genai's C API can neither report its version nor list the execution providers its onnxruntime has:
+ * {@link #availability} checks the library and maps the device to a provider ({@link OgaProvider}); a
+ * provider that turns out to be missing is reported when the model is created, which
+ * {@link OgaGenerationSession#open} turns into {@link DeviceUnavailableException} (a skipped cell) when
+ * genai's message names the provider.
+ */
+public final class OrtGenaiRuntime implements InferenceRuntime {
+    public static final String ID = "onnxruntime-genai";
+    public static final String LIBRARY_NAME = "onnxruntime-genai";
+    public static final String LIBRARY_PROPERTY = "aipcbench.genai.library";
+    public static final String LIBRARY_ENV = "ORT_GENAI_LIBRARY";
+
+    private final NativeLibraryLookup lookup;
+    private OgaBinding binding;
+    private DeviceUnavailableException failure;
+
+    /** Finds the library by property, environment variable, library paths, then the system loader. */
+    public OrtGenaiRuntime() {
+        this(NativeLibraryLookup.of(LIBRARY_NAME, LIBRARY_PROPERTY, LIBRARY_ENV));
+    }
+
+    /** Uses the library at {@code library} (a file, or a folder holding it) and nothing else. */
+    public OrtGenaiRuntime(Path library) {
+        this(NativeLibraryLookup.at(LIBRARY_NAME, library));
+    }
+
+    private OrtGenaiRuntime(NativeLibraryLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /** The loaded binding; the first failure is remembered so every cell reports the same reason. */
+    private synchronized OgaBinding binding() {
+        if (binding == null && failure == null) {
+            try {
+                binding = OgaBinding.load(lookup);
+            } catch (DeviceUnavailableException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new DeviceUnavailableException(failure.getMessage());
+        }
+        return binding;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String modelFormat() {
+        return "onnx-genai";
+    }
+
+    @Override
+    public String version() {
+        try {
+            return "unknown (the onnxruntime-genai C API has no version call); loaded from " + binding().location();
+        } catch (DeviceUnavailableException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public boolean installed() {
+        try {
+            binding();
+            return true;
+        } catch (DeviceUnavailableException e) {
+            return false;
+        }
+    }
+
+    /** Only CPU is known: genai's C API does not list the providers its onnxruntime was built with. */
+    @Override
+    public List<String> providers() {
+        return installed() ? List.of(OgaProvider.CPU) : List.of();
+    }
+
+    @Override
+    public Availability availability(Device device, Precision precision) {
+        try {
+            binding();
+        } catch (DeviceUnavailableException e) {
+            return Availability.skipped(e.getMessage());
+        }
+        return Availability.available();
+    }
+
+    @Override
+    public GenerationSession open(Path modelFolder, SessionSettings settings) {
+        OgaBinding b = binding();
+        return OgaGenerationSession.open(b, version(), modelFolder, settings);
+    }
+}

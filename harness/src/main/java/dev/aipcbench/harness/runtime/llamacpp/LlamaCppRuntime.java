@@ -1,0 +1,134 @@
+package dev.aipcbench.harness.runtime.llamacpp;
+
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.runtime.Availability;
+import dev.aipcbench.harness.runtime.DeviceUnavailableException;
+import dev.aipcbench.harness.runtime.GenerationSession;
+import dev.aipcbench.harness.runtime.InferenceRuntime;
+import dev.aipcbench.harness.runtime.SessionSettings;
+import dev.aipcbench.harness.runtime.UnsupportedCombinationException;
+import dev.aipcbench.harness.runtime.genai.NativeLibraryLookup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * llama.cpp's libllama ({@code llama}: libllama.so, llama.dll, libllama.dylib) through {@code llama.h},
+ * stepped by the suite's loop ({@link LlamaCppSession}); every API generation since March 2024 is bound
+ * ({@link LlamaApi}). The library is found by {@link NativeLibraryLookup}: {@code
+ * -Daipcbench.llamacpp.library=PATH}, else {@code LLAMA_CPP_LIBRARY}, else the library paths and the
+ * system loader.
+ *
+ * <p>Devices: cpu always; igpu and dgpu through whichever GPU backend the library was built with
+ * (Vulkan, SYCL, CUDA, Metal ...), when {@code llama_supports_gpu_offload()} says it has one. llama.cpp
+ * does not tell integrated from discrete GPUs the same way across versions, so the GPU used is
+ * {@code main_gpu} (provider option, default 0; {@link #providers()} lists ggml's devices in order). npu
+ * is unsupported: llama.cpp has no NPU backend. Precision is the GGUF file's own.
+ */
+public final class LlamaCppRuntime implements InferenceRuntime {
+    public static final String ID = "llama.cpp";
+    public static final String LIBRARY_NAME = "llama";
+    public static final String LIBRARY_PROPERTY = "aipcbench.llamacpp.library";
+    public static final String LIBRARY_ENV = "LLAMA_CPP_LIBRARY";
+
+    private final NativeLibraryLookup lookup;
+    private LlamaApi api;
+    private DeviceUnavailableException failure;
+
+    /** Finds libllama by property, environment variable, library paths, then the system loader. */
+    public LlamaCppRuntime() {
+        this(NativeLibraryLookup.of(LIBRARY_NAME, LIBRARY_PROPERTY, LIBRARY_ENV));
+    }
+
+    /** Uses the libllama at {@code library} (a file, or a folder holding it) and nothing else. */
+    public LlamaCppRuntime(Path library) {
+        this(NativeLibraryLookup.at(LIBRARY_NAME, library));
+    }
+
+    private LlamaCppRuntime(NativeLibraryLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    private synchronized LlamaApi api() {
+        if (api == null && failure == null) {
+            try {
+                api = LlamaApi.load(lookup);
+            } catch (DeviceUnavailableException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new DeviceUnavailableException(failure.getMessage());
+        }
+        return api;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String modelFormat() {
+        return "gguf";
+    }
+
+    /** llama.cpp has no version call: the API generation found and where the library came from. */
+    @Override
+    public String version() {
+        try {
+            LlamaApi a = api();
+            return "unknown (llama.cpp has no version call); API " + a.generation() + "; loaded from " + a.location();
+        } catch (DeviceUnavailableException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public boolean installed() {
+        try {
+            api();
+            return true;
+        } catch (DeviceUnavailableException e) {
+            return false;
+        }
+    }
+
+    /** ggml's devices (e.g. {@code CPU (...)}, {@code Vulkan0 (Intel(R) Arc(TM) Graphics)}), or CPU when ggml cannot say. */
+    @Override
+    public List<String> providers() {
+        if (!installed()) {
+            return List.of();
+        }
+        List<String> devices = new ArrayList<>(api().devices());
+        return devices.isEmpty() ? List.of("CPU") : devices;
+    }
+
+    @Override
+    public Availability availability(Device device, Precision precision) {
+        if (device == Device.NPU) {
+            return Availability.unsupported("llama.cpp has no NPU backend");
+        }
+        LlamaApi a;
+        try {
+            a = api();
+        } catch (DeviceUnavailableException e) {
+            return Availability.skipped(e.getMessage());
+        }
+        if (device != Device.CPU && Boolean.FALSE.equals(a.supportsGpuOffload())) {
+            return Availability.skipped("no GPU backend: the llama.cpp at " + a.location()
+                    + " was built without one (llama_supports_gpu_offload() = false)");
+        }
+        return Availability.available();
+    }
+
+    @Override
+    public GenerationSession open(Path modelFolder, SessionSettings settings) {
+        if (settings.device() == Device.NPU) {
+            throw new UnsupportedCombinationException("llama.cpp has no NPU backend");
+        }
+        return LlamaCppSession.open(api(), version(), modelFolder, settings);
+    }
+}
