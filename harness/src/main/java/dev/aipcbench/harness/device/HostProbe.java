@@ -50,6 +50,9 @@ public final class HostProbe {
                 Math.max(0, cpu.getMaxFreq()));
         List<HostInfo.Accelerator> accelerators = new ArrayList<>();
         for (GraphicsCard g : hw.getGraphicsCards()) {
+            if (unidentified(g)) {
+                continue;
+            }
             accelerators.add(new HostInfo.Accelerator(gpuKind(g), g.getName(), g.getVendor(),
                     g.getVRam() > 0 ? g.getVRam() : null, "OSHI graphics card " + g.getDeviceId()));
         }
@@ -61,6 +64,13 @@ public final class HostProbe {
                 System.getProperty("java.vm.name"));
         return new HostInfo(fingerprint(cpuInfo, memory, accelerators, osFamily, arch), os.getNetworkParams().getHostName(),
                 osFamily, os.getVersionInfo().toString(), arch, cpuInfo, memory, accelerators, jvm);
+    }
+
+    /** Virtual machines report display adapters OSHI cannot name ("unknown"); they are no compute device. */
+    static boolean unidentified(GraphicsCard g) {
+        String name = g.getName() == null ? "" : g.getName().trim().toLowerCase(Locale.ROOT);
+        String vendor = g.getVendor() == null ? "" : g.getVendor().trim().toLowerCase(Locale.ROOT);
+        return (name.isEmpty() || name.equals("unknown")) && (vendor.isEmpty() || vendor.startsWith("unknown"));
     }
 
     /**

@@ -15,7 +15,10 @@ public interface InferenceRuntime {
     /** The id used on the command line and in results, e.g. {@code onnxruntime}. */
     String id();
 
-    /** The model format it reads: {@code onnx-genai}, {@code openvino-ir} or {@code gguf}. */
+    /**
+     * The model format it reads: {@code onnx-genai}, {@code openvino-ir}, {@code gguf} or
+     * {@code hf-transformers} (a Hugging Face checkpoint, for the NPU Acceleration Library).
+     */
     String modelFormat();
 
     /** Version of the runtime library as loaded here, or a line saying why it cannot be loaded. */

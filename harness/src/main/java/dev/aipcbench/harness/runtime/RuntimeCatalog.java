@@ -1,6 +1,10 @@
 package dev.aipcbench.harness.runtime;
 
+import dev.aipcbench.harness.runtime.genai.OrtGenaiRuntime;
+import dev.aipcbench.harness.runtime.llamacpp.LlamaCppRuntime;
+import dev.aipcbench.harness.runtime.npuacceleration.NpuAccelerationLibraryRuntime;
 import dev.aipcbench.harness.runtime.onnxruntime.OrtRuntime;
+import dev.aipcbench.harness.runtime.openvino.OpenVinoGenaiRuntime;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,9 +22,13 @@ public final class RuntimeCatalog {
         }
     }
 
+    /** Every runtime the suite binds; those whose library is absent report it through their availability. */
     public static RuntimeCatalog standard() {
-        return new RuntimeCatalog(List.of(new OrtRuntime()));
+        return STANDARD;
     }
+
+    private static final RuntimeCatalog STANDARD = new RuntimeCatalog(List.of(new OrtRuntime(), new OrtGenaiRuntime(),
+            new OpenVinoGenaiRuntime(), new NpuAccelerationLibraryRuntime(), new LlamaCppRuntime()));
 
     public List<InferenceRuntime> all() {
         return List.copyOf(byId.values());

@@ -24,14 +24,17 @@ public interface StepwiseSession extends GenerationSession {
     long lastRunNanos();
 
     /**
-     * Whether the following steps keep their logits for {@link #logits()}. Off by default: a step then
-     * hands back only the next token's id, and copying logits out would cost the measurement.
+     * Whether the following steps keep their logits for {@link #logits()}. Off by default where keeping
+     * them costs the step (ONNX Runtime would copy a vocabulary-wide row per token); runtimes that can
+     * read logits afterwards at no cost to the step ignore it.
      */
-    void captureLogits(boolean capture);
+    default void captureLogits(boolean capture) {
+    }
 
     /**
-     * Logits of the last call as fp32, row-major {@code [positions, vocab]} (all prompt positions after a
-     * prefill, one row after a decode), when {@link #captureLogits} was on. For tests and verification.
+     * Logits of the last call as fp32, row-major {@code [positions, vocab]}: every prompt position after
+     * a prefill where the runtime exposes them (ONNX Runtime), else the last position only; one row
+     * after a decode. For tests and verification, not the hot path.
      */
     FloatBuffer logits();
 

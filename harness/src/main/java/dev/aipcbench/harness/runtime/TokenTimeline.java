@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Timestamps of one generation, kept raw: when the prompt's ids were handed to the runtime, when each
  * generated token's id became available, and how much of each step was spent inside the runtime's
  * own call (so the loop's overhead is measured, not guessed). Arrays are allocated once, up front, so
- * recording costs no allocation in the decode loop.
+ * recording costs no allocation in the decode loop. A runtime that streams text rather than ids
+ * (OpenVINO GenAI) records id -1, and may record fewer entries than tokens when one callback carries
+ * several; its session reports both counts.
  */
 public final class TokenTimeline {
     private final long[] tokenNs;

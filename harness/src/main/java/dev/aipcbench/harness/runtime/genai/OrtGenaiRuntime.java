@@ -1,5 +1,7 @@
 package dev.aipcbench.harness.runtime.genai;
 
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;

@@ -5,8 +5,8 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
-import dev.aipcbench.harness.runtime.genai.NativeLibraryLookup;
-import dev.aipcbench.harness.runtime.genai.NativeSymbols;
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

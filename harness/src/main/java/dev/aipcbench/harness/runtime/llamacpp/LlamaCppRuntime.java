@@ -8,7 +8,7 @@ import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.UnsupportedCombinationException;
-import dev.aipcbench.harness.runtime.genai.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

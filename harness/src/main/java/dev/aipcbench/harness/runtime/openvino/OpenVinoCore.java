@@ -4,8 +4,8 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
-import dev.aipcbench.harness.runtime.genai.NativeLibraryLookup;
-import dev.aipcbench.harness.runtime.genai.NativeSymbols;
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 
 import java.util.ArrayList;
 import java.util.List;

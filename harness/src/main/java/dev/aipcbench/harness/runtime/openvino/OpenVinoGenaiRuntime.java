@@ -7,7 +7,7 @@ import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
-import dev.aipcbench.harness.runtime.genai.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.aipcbench.harness.runtime.openvino;
 
 import com.sun.jna.Native;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
-import dev.aipcbench.harness.runtime.genai.NativeLibraryLookup;
-import dev.aipcbench.harness.runtime.genai.NativeSymbols;
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 
 /**
  * OpenVINO GenAI as loaded here: the JNA binding of openvino_genai_c, which optional functions this build

@@ -1,5 +1,7 @@
 package dev.aipcbench.harness.runtime.genai;
 
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.genai;
 
+import dev.aipcbench.harness.testing.NativeCompiler;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.TokenTimeline;
 import org.junit.jupiter.api.BeforeAll;

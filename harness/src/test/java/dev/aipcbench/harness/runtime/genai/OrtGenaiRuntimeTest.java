@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.genai;
 
+import dev.aipcbench.harness.testing.NativeCompiler;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;
@@ -118,7 +119,7 @@ class OrtGenaiRuntimeTest {
 
     @Test
     void threadsAndOptimisationGoThroughTheConfigOverlay() {
-        SessionSettings settings = new SessionSettings(Device.CPU, 3, "basic", 0, Map.of(), null);
+        SessionSettings settings = new SessionSettings(Device.CPU, 3, "basic", 0, Map.of(), null, null);
         try (GenerationSession s = new OrtGenaiRuntime(library).open(model, settings)) {
             assertEquals("{\"model\":{\"decoder\":{\"session_options\":{\"intra_op_num_threads\":3,"
                     + "\"graph_optimization_level\":\"ORT_ENABLE_BASIC\"}}}}", FakeGenaiLibrary.at(library).fake_last_overlay());

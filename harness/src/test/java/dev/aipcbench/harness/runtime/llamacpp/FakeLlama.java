@@ -2,8 +2,8 @@ package dev.aipcbench.harness.runtime.llamacpp;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import dev.aipcbench.harness.runtime.genai.NativeCompiler;
-import dev.aipcbench.harness.runtime.genai.NativeLibraryLookup;
+import dev.aipcbench.harness.testing.NativeCompiler;
+import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

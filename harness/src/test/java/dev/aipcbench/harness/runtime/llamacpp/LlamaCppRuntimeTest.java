@@ -5,7 +5,7 @@ import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.UnsupportedCombinationException;
-import dev.aipcbench.harness.runtime.genai.NativeCompiler;
+import dev.aipcbench.harness.testing.NativeCompiler;
 import dev.aipcbench.harness.runtime.genai.OrtGenaiRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

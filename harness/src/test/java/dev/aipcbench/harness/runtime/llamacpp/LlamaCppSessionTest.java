@@ -103,7 +103,7 @@ class LlamaCppSessionTest {
                 assertEquals(1, probe.fake_last_split_mode());
                 assertEquals("CPU", s.info().provider());
             }
-            SessionSettings onGpu1 = new SessionSettings(Device.IGPU, 0, "all", 32, Map.of("main_gpu", "1"), null);
+            SessionSettings onGpu1 = new SessionSettings(Device.IGPU, 0, "all", 32, Map.of("main_gpu", "1"), null, null);
             try (LlamaCppSession s = open(library, onGpu1)) {
                 assertEquals(999, probe.fake_last_n_gpu_layers(), library.toString());
                 assertEquals(0, probe.fake_last_split_mode());

@@ -36,7 +36,7 @@ class NpuGenerationSessionTest {
     }
 
     private static SessionSettings npu(String dtype) {
-        return new SessionSettings(Device.NPU, 0, "all", 0, Map.of("dtype", dtype), null);
+        return new SessionSettings(Device.NPU, 0, "all", 0, Map.of("dtype", dtype), null, null);
     }
 
     @Test

@@ -100,7 +100,7 @@ class OpenVinoGenaiRuntimeTest {
             assertEquals("MAX_PROMPT_LEN=256;", probe.fake_last_properties());
             assertEquals("{MAX_PROMPT_LEN=256}", s.info().details().get("properties"));
         }
-        SessionSettings hetero = new SessionSettings(Device.IGPU, 0, "all", 0, Map.of("device", "HETERO:GPU.0,CPU"), null);
+        SessionSettings hetero = new SessionSettings(Device.IGPU, 0, "all", 0, Map.of("device", "HETERO:GPU.0,CPU"), null, null);
         try (GenerationSession s = runtime.open(model, hetero)) {
             assertEquals("HETERO:GPU.0,CPU", probe.fake_last_device());
             assertEquals("", probe.fake_last_properties());
@@ -110,7 +110,7 @@ class OpenVinoGenaiRuntimeTest {
 
     @Test
     void cacheFolderThreadsAndProviderOptionsBecomePipelineProperties() {
-        SessionSettings settings = new SessionSettings(Device.CPU, 2, "all", 0, Map.of("PERFORMANCE_HINT", "LATENCY"), tmp.resolve("cache"));
+        SessionSettings settings = new SessionSettings(Device.CPU, 2, "all", 0, Map.of("PERFORMANCE_HINT", "LATENCY"), tmp.resolve("cache"), null);
         try (GenerationSession s = new OpenVinoGenaiRuntime(aiPc).open(model, settings)) {
             assertEquals("PERFORMANCE_HINT=LATENCY;CACHE_DIR=" + tmp.resolve("cache") + ";INFERENCE_NUM_THREADS=2;",
                     FakeOpenVino.probe(aiPc).fake_last_properties());

@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.genai;
+package dev.aipcbench.harness.runtime.nativelib;
 
 import com.sun.jna.NativeLibrary;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;

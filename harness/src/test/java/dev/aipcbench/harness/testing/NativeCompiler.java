@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.genai;
+package dev.aipcbench.harness.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

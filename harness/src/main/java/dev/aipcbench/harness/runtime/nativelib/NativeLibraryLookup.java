@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.genai;
+package dev.aipcbench.harness.runtime.nativelib;
 
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
