@@ -1,0 +1,112 @@
+package dev.aipcbench.reports.html.section;
+
+import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.harness.result.Metric;
+import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.reports.compare.LoadedRun;
+import dev.aipcbench.reports.compare.MetricMedian;
+import dev.aipcbench.reports.html.HtmlWriter;
+import dev.aipcbench.reports.html.SortableTable;
+import dev.aipcbench.reports.table.CellOrder;
+import dev.aipcbench.reports.table.NumberText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every cell of every run in one sortable table, one row per cell: its id, status and reason
+ * (with the failed fork's stderr tail folded under it), model, and the medians of the headline metrics.
+ */
+public final class CellsSection implements ReportSection {
+    private static final List<String[]> METRICS = List.of(
+            new String[] {MetricNames.TTFT_MS, "TTFT ms"}, new String[] {MetricNames.TPOT_MS, "TPOT ms"},
+            new String[] {MetricNames.DECODE_TOK_S, "decode tok/s"}, new String[] {MetricNames.PREFILL_TOK_S, "prefill tok/s"},
+            new String[] {MetricNames.E2E_MS, "E2E ms"}, new String[] {MetricNames.LOAD_MS, "load ms"},
+            new String[] {MetricNames.PEAK_RSS_MB, "peak RSS MB"}, new String[] {MetricNames.ENERGY_J_PER_TOKEN, "J/token"});
+
+    private final List<LoadedRun> runs;
+
+    public CellsSection(List<LoadedRun> runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public String id() {
+        return "cells";
+    }
+
+    @Override
+    public String title() {
+        return "Cells";
+    }
+
+    @Override
+    public void write(HtmlWriter out) {
+        List<String[]> shown = METRICS.stream().filter(m -> runs.stream().flatMap(r -> r.results().cells().stream())
+                .anyMatch(c -> c.metrics() != null && c.metrics().containsKey(m[0]))).toList();
+        boolean several = runs.size() > 1;
+        boolean itl = runs.stream().flatMap(r -> r.results().cells().stream())
+                .anyMatch(c -> c.metrics() != null && c.metrics().containsKey(MetricNames.ITL_MS));
+
+        List<SortableTable.Column> columns = new ArrayList<>();
+        if (several) {
+            columns.add(SortableTable.Column.text("machine"));
+        }
+        // The cell id reads runtime/device/precision/workload, so sorting by it groups by runtime, then device...
+        columns.addAll(List.of(SortableTable.Column.text("cell"), SortableTable.Column.text("status"),
+                SortableTable.Column.text("reason"), SortableTable.Column.text("model")));
+        shown.forEach(m -> columns.add(SortableTable.Column.number(m[1], "median of " + m[0])));
+        if (itl) {
+            columns.add(SortableTable.Column.number("ITL p90 ms", "90th percentile of every inter-token latency"));
+        }
+        columns.add(SortableTable.Column.number("n", "measured iterations (all forks)"));
+
+        SortableTable table = new SortableTable("cells", null, columns);
+        for (LoadedRun run : runs) {
+            List<CellResult> cells = new ArrayList<>(run.results().cells());
+            cells.sort(CellOrder.CELL);
+            for (CellResult c : cells) {
+                List<SortableTable.Cell> row = new ArrayList<>();
+                if (several) {
+                    row.add(SortableTable.Cell.text(run.label()));
+                }
+                row.add(SortableTable.Cell.text(c.id(), "id"));
+                row.add(StatusStyle.cell(c.status()));
+                row.add(reason(c));
+                row.add(SortableTable.Cell.text(c.model() == null ? null : c.model().name(), "model"));
+                for (String[] m : shown) {
+                    double v = MetricMedian.orNaN(c, m[0]);
+                    row.add(SortableTable.Cell.number(v, NumberText.value(v)));
+                }
+                if (itl) {
+                    Metric m = c.ok() && c.metrics() != null ? c.metrics().get(MetricNames.ITL_MS) : null;
+                    double p90 = m == null || m.summary() == null ? Double.NaN : m.summary().p90();
+                    row.add(SortableTable.Cell.number(p90, NumberText.value(p90)));
+                }
+                int n = iterations(c);
+                row.add(SortableTable.Cell.number(n > 0 ? n : Double.NaN, n > 0 ? Integer.toString(n) : NumberText.ABSENT));
+                table.addRow("cell-row", row);
+            }
+        }
+        table.write(out);
+    }
+
+    private static SortableTable.Cell reason(CellResult c) {
+        return new SortableTable.Cell(out -> {
+            out.text(c.reason());
+            if (c.stderrTail() != null && !c.stderrTail().isBlank()) {
+                out.open("details").element("summary", "stderr tail").element("pre", c.stderrTail()).close("details");
+            }
+        }, c.reason() == null ? "" : c.reason(), "reason", null);
+    }
+
+    /** Measured iterations: the samples of the cell's first metric, over every fork. */
+    private static int iterations(CellResult c) {
+        if (!c.ok() || c.metrics() == null) {
+            return 0;
+        }
+        Metric m = c.metrics().containsKey(MetricNames.TTFT_MS) ? c.metrics().get(MetricNames.TTFT_MS)
+                : c.metrics().values().stream().findFirst().orElse(null);
+        return m == null || m.samples() == null ? 0 : m.allSamples().length;
+    }
+}

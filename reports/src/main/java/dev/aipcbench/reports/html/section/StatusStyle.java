@@ -1,0 +1,18 @@
+package dev.aipcbench.reports.html.section;
+
+import dev.aipcbench.harness.result.CellStatus;
+import dev.aipcbench.reports.html.SortableTable;
+
+/** How a cell status looks: its word, coloured by the stylesheet's {@code status-*} classes. */
+final class StatusStyle {
+    private StatusStyle() {
+    }
+
+    static String cssClass(CellStatus s) {
+        return "status status-" + (s == null ? "unknown" : s.id());
+    }
+
+    static SortableTable.Cell cell(CellStatus s) {
+        return SortableTable.Cell.text(s == null ? "?" : s.id(), cssClass(s));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.aipcbench.reports.table;
+
+import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.reports.compare.ComparisonTable;
+import dev.aipcbench.reports.compare.MetricMedian;
+import dev.aipcbench.reports.compare.RunLabels;
+import dev.aipcbench.reports.compare.SpeedupSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code summary.md}: what a CI job summary shows. It stays short (a few dozen lines whatever the
+ * matrix): one line per run, the first results, the cells that did not run and why, and one
+ * speed-up per metric for each machine compared with the first; report.html holds the rest.
+ */
+public final class MarkdownSummary {
+    static final int MAX_RESULT_ROWS = 20;
+    static final int MAX_NOT_RUN_ROWS = 10;
+    private static final int MAX_REASON = 140;
+    private static final List<String> RESULT_METRICS = List.of(MetricNames.TTFT_MS, MetricNames.TPOT_MS,
+            MetricNames.DECODE_TOK_S, MetricNames.E2E_MS);
+    private static final List<String> SPEEDUP_METRICS = List.of(MetricNames.DECODE_TOK_S, MetricNames.TTFT_MS,
+            MetricNames.TPOT_MS, MetricNames.E2E_MS);
+
+    private MarkdownSummary() {
+    }
+
+    public static String render(List<RunResults> runs) {
+        List<String> labels = RunLabels.of(runs);
+        StringBuilder md = new StringBuilder();
+        md.append("## aipc-bench results\n\n");
+        runsTable(md, runs, labels);
+        resultsTable(md, runs, labels);
+        notRun(md, runs, labels);
+        comparison(md, runs, labels);
+        return md.toString();
+    }
+
+    private static void runsTable(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        md.append("| machine | run | profile | cells | ok | skipped | unsupported | failed |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < runs.size(); i++) {
+            RunResults r = runs.get(i);
+            StatusCounts n = StatusCounts.of(r.cells());
+            String cells = n.total() + (r.complete() ? "" : " of " + r.plannedCells() + " (incomplete)");
+            md.append("| ").append(MarkdownText.escape(labels.get(i)))
+                    .append(" | ").append(MarkdownText.escape(r.runId()))
+                    .append(" | ").append(MarkdownText.escape(r.profileName()))
+                    .append(" | ").append(cells)
+                    .append(" | ").append(n.ok()).append(" | ").append(n.skipped())
+                    .append(" | ").append(n.unsupported()).append(" | ").append(n.failed()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /**
+     * Generate cells carry all four metrics the table shows, so they are the table when a run has any;
+     * prefill and decode sweeps are the report's charts.
+     */
+    private static void resultsTable(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        boolean generateOnly = runs.stream().flatMap(r -> r.cells().stream())
+                .anyMatch(c -> c.ok() && c.workload() != null && Workload.GENERATE.equals(c.workload().kind()));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            for (CellResult c : sorted(runs.get(i))) {
+                if (!c.ok() || generateOnly && (c.workload() == null || !Workload.GENERATE.equals(c.workload().kind()))) {
+                    continue;
+                }
+                StringBuilder line = new StringBuilder("| ");
+                if (runs.size() > 1) {
+                    line.append(MarkdownText.escape(labels.get(i))).append(" | ");
+                }
+                line.append(MarkdownText.escape(c.runtime())).append(" | ").append(MarkdownText.escape(c.device()))
+                        .append(" | ").append(MarkdownText.escape(c.precision()))
+                        .append(" | ").append(MarkdownText.escape(WorkloadLabel.of(c.workload())));
+                for (String m : RESULT_METRICS) {
+                    line.append(" | ").append(NumberText.value(MetricMedian.orNaN(c, m)));
+                }
+                lines.add(line.append(" |\n").toString());
+            }
+        }
+        if (lines.isEmpty()) {
+            md.append("No cell ended ok.\n\n");
+            return;
+        }
+        md.append(generateOnly ? "### Generate cells (median)\n\n" : "### Results (median)\n\n");
+        md.append(runs.size() > 1 ? "| machine " : "").append("| runtime | device | precision | workload | TTFT ms | TPOT ms | decode tok/s | E2E ms |\n");
+        md.append(runs.size() > 1 ? "|---" : "").append("|---|---|---|---|---:|---:|---:|---:|\n");
+        lines.stream().limit(MAX_RESULT_ROWS).forEach(md::append);
+        if (lines.size() > MAX_RESULT_ROWS) {
+            md.append("\n").append(lines.size() - MAX_RESULT_ROWS).append(" more cells: see report.html.\n");
+        }
+        md.append('\n');
+    }
+
+    private static void notRun(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            for (CellResult c : sorted(runs.get(i))) {
+                if (c.ok()) {
+                    continue;
+                }
+                String where = runs.size() > 1 ? " on " + MarkdownText.escape(labels.get(i)) : "";
+                lines.add("- **" + c.status() + "** " + MarkdownText.escape(c.id()) + where + ": "
+                        + MarkdownText.firstLine(c.reason(), MAX_REASON) + "\n");
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        md.append("### Cells not run\n\n");
+        lines.stream().limit(MAX_NOT_RUN_ROWS).forEach(md::append);
+        if (lines.size() > MAX_NOT_RUN_ROWS) {
+            md.append("- ").append(lines.size() - MAX_NOT_RUN_ROWS).append(" more: see report.html\n");
+        }
+        md.append('\n');
+    }
+
+    private static void comparison(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        ComparisonTable table = ComparisonTable.of(runs);
+        if (table.isEmpty()) {
+            return;
+        }
+        List<String> present = ComparisonTable.metricsOf(table.rows());
+        List<String> metrics = SPEEDUP_METRICS.stream().filter(present::contains).toList();
+        md.append("### Hardware comparison with ").append(MarkdownText.escape(labels.get(0))).append("\n\n");
+        md.append("Speed-up: geometric mean over the cells both machines ran of how many times better the machine "
+                + "is (above 1: better than ").append(MarkdownText.escape(labels.get(0))).append(").\n\n");
+        md.append("| machine | cells compared |");
+        metrics.forEach(m -> md.append(' ').append(MarkdownText.escape(m)).append(" speed-up |"));
+        md.append("\n|---|---:|");
+        metrics.forEach(m -> md.append("---:|"));
+        md.append('\n');
+        for (int other : table.others()) {
+            var rows = table.rowsOf(other);
+            long cells = rows.stream().filter(r -> r.compared()).map(r -> r.cellId()).distinct().count();
+            md.append("| ").append(MarkdownText.escape(labels.get(other))).append(" | ").append(cells).append(" |");
+            for (String m : metrics) {
+                md.append(' ').append(NumberText.ratio(SpeedupSummary.of(rows, m).speedup())).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static List<CellResult> sorted(RunResults run) {
+        List<CellResult> cells = new ArrayList<>(run.cells());
+        cells.sort(CellOrder.CELL);
+        return cells;
+    }
+}
