@@ -9,11 +9,22 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run-bench", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
         description = "Benchmark and characterise on-device LLM inference (Phi-3 class) across devices, precisions and runtimes.",
-        subcommands = {MatrixCommand.class, GenerateCommand.class, ModelCommand.class, DevicesCommand.class, GateCommand.class})
+        subcommands = {MatrixCommand.class, GenerateCommand.class, ModelCommand.class, DevicesCommand.class, ReportCommand.class, GateCommand.class})
 public final class Main {
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    /**
+     * ONNX Runtime does part of every inference on the calling thread and needs more stack there than
+     * the JVM's default 1 MiB (a 128-token prefill of the tiny model overflows 512 KiB and the process
+     * dies with SIGSEGV, without an hs_err file); commands therefore run on a thread with room to spare.
+     */
+    static final long COMMAND_STACK_BYTES = 64L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] code = {CommandErrors.FAILURE};
+        Thread command = new Thread(null, () -> code[0] = run(args), "run-bench", COMMAND_STACK_BYTES);
+        command.start();
+        command.join();
+        System.exit(code[0]);
     }
 
     /** Runs a command line and returns its exit code (tests call this). */

@@ -187,9 +187,13 @@ final class CellRunner {
         return "^" + benchmark.getName().replace(".", "\\.") + "\\." + method + "$";
     }
 
-    /** Fork JVMs: room for large KV caches in direct memory, headless, and the session file. */
+    /**
+     * Fork JVMs: room for large KV caches in direct memory; 16 MiB thread stacks, because ONNX Runtime
+     * runs part of each inference on JMH's worker thread and overflows a default 1 MiB stack on long
+     * prompts (SIGSEGV, no hs_err); headless; the session file.
+     */
     private static String[] forkJvmArgs(Path sessionFile) {
-        return new String[] {"-Xms256m", "-Xmx2g", "-XX:MaxDirectMemorySize=64g", "-Djava.awt.headless=true",
+        return new String[] {"-Xms256m", "-Xmx2g", "-Xss16m", "-XX:MaxDirectMemorySize=64g", "-Djava.awt.headless=true",
                 "-D" + CellMeasurements.SESSION_INFO_PROPERTY + "=" + sessionFile.toAbsolutePath()};
     }
 

@@ -79,6 +79,7 @@ class MatrixRunTest {
             TelemetryResult.Source oshi = sources.get("oshi");
             assertEquals("ok", oshi.status(), c.id());
             assertTrue(oshi.signals().get("cpu_load_pct").n() > 0 && oshi.signals().containsKey("mem_used_mb"), c.id());
+            assertTrue(oshi.signals().containsKey("fork_rss_mb"), c.id() + " has no fork_rss_mb: " + oshi.signals().keySet());
             assertTrue(oshi.signals().get("fork_rss_mb").peak() > 50, c.id() + ": the fork's peak RSS, in MB");
             assertEquals("unavailable", sources.get("intel-npu").status());
             assertTrue(sources.get("intel-npu").reason().contains("/sys/class/accel"), sources.get("intel-npu").reason());

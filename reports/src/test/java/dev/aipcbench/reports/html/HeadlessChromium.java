@@ -26,14 +26,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * -Daipcbench.chromium / -Daipcbench.chromedriver). A missing browser fails the test with what to
  * install: these tests are the report's acceptance and must never pass by being skipped.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver driver;
 
     private HeadlessChromium(ChromeDriver driver) {
         this.driver = driver;
     }
 
-    static HeadlessChromium start(Path profile) throws IOException {
+    public static HeadlessChromium start(Path profile) throws IOException {
         Path chromium = Path.of(System.getProperty("aipcbench.chromium", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getProperty("aipcbench.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
@@ -57,27 +57,27 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(new ChromeDriver(service, options));
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(Path file) {
+    public void open(Path file) {
         driver.get(file.toUri().toString());
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
     /** Console messages at SEVERE (errors, failed loads, policy violations) since the last call. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
     }
 
     /** A screenshot of the whole page (the window grown to the page's height, up to {@code maxHeight}). */
-    Path screenshot(Path file, int maxHeight) throws IOException {
+    public Path screenshot(Path file, int maxHeight) throws IOException {
         long height = (Long) script("return document.documentElement.scrollHeight;");
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 120, maxHeight)));
