@@ -16,12 +16,14 @@ import java.io.UncheckedIOException;
 
 /**
  * Greedy sampling inside the runtime, as onnxruntime-genai and OpenVINO GenAI sample in native code:
- * the decoder graph is given, in memory, an {@code ArgMax} over the last position's logits and a
+ * the decoder graph is given, in memory, a {@code TopK(k=1)} over the last position's logits and a
  * {@code next_token} output. A decode step then hands back one int64 instead of copying a 32064-wide
- * logits row into Java and scanning it there (about 8 us on a laptop core, several percent of a tiny
- * model's step), and device execution providers can keep the logits on the device. The model on disk
- * is not touched: the session is created from the amended bytes, with external weights still read
- * from the model's folder.
+ * logits row into Java and scanning it there, and device execution providers can keep the logits on
+ * the device. TopK rather than ArgMax: on ONNX Runtime 1.29's CPU provider, ArgMax over 32064 floats
+ * takes about 20 us and TopK(k=1) about 9 us, the same as the Java copy-and-scan it replaces
+ * (measured with one-node graphs, ORT Java's 3 us per call subtracted). Both break ties towards the
+ * lowest id. The model on disk is not touched: the session is created from the amended bytes, with
+ * external weights still read from the model's folder.
  */
 final class GreedyHead {
     /** The output the suite adds; unlikely to collide with a model's own names. */
@@ -46,12 +48,14 @@ final class GreedyHead {
         g.addNode(NodeProto.newBuilder().setOpType("Gather").setName("/aipc_bench/greedy/Gather")
                 .addInput(logitsName).addInput("/aipc_bench/greedy/minus_one").addOutput(last)
                 .addAttribute(intAttr("axis", 1)));
-        g.addNode(NodeProto.newBuilder().setOpType("ArgMax").setName("/aipc_bench/greedy/ArgMax")
-                .addInput(last).addOutput(NEXT_TOKEN)
-                .addAttribute(intAttr("axis", -1)).addAttribute(intAttr("keepdims", 0))
-                .addAttribute(intAttr("select_last_index", 0)));
+        g.addInitializer(TensorProto.newBuilder().setName("/aipc_bench/greedy/k")
+                .setDataType(TensorProto.DataType.INT64_VALUE).addDims(1).addInt64Data(1));
+        g.addNode(NodeProto.newBuilder().setOpType("TopK").setName("/aipc_bench/greedy/TopK")
+                .addInput(last).addInput("/aipc_bench/greedy/k").addOutput("/aipc_bench/greedy/top_value").addOutput(NEXT_TOKEN)
+                .addAttribute(intAttr("axis", -1)).addAttribute(intAttr("largest", 1)).addAttribute(intAttr("sorted", 1)));
         TensorShapeProto shape = TensorShapeProto.newBuilder()
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch_size")).build();
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch_size"))
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1)).build();
         g.addOutput(ValueInfoProto.newBuilder().setName(NEXT_TOKEN).setType(TypeProto.newBuilder().setTensorType(
                 TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.INT64_VALUE).setShape(shape))));
         return model.toBuilder().setGraph(g).build().toByteArray();

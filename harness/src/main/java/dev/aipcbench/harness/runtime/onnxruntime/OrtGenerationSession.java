@@ -136,7 +136,7 @@ public final class OrtGenerationSession implements StepwiseSession {
         }
         this.maskViews = new OnnxTensor[maxLength + 1];
         this.nextToken = directLongs(1);
-        this.nextTokenTensor = OnnxTensor.createTensor(env, nextToken, new long[] {1});
+        this.nextTokenTensor = OnnxTensor.createTensor(env, nextToken, new long[] {1, 1});
         this.captureLogits = !sampleInRuntime;
         ensureLogitsRows(1);
         if (sampleInRuntime) {
@@ -147,7 +147,7 @@ public final class OrtGenerationSession implements StepwiseSession {
         details.put("intra_op_threads", settings.intraOpThreads() == 0 ? "default" : Integer.toString(settings.intraOpThreads()));
         details.put("optimization", settings.optimization());
         details.put("position_ids", Boolean.toString(hasPositions));
-        details.put("sampling", sampleInRuntime ? "greedy in runtime (ArgMax)" : "greedy in java");
+        details.put("sampling", sampleInRuntime ? "greedy in runtime (TopK k=1)" : "greedy in java");
         this.info = new SessionInfo("onnxruntime", env.getVersion(), provider, vocab, layers,
                 kvType == OnnxJavaType.FLOAT16 ? "float16" : "float32", kv.describe(), details);
     }
