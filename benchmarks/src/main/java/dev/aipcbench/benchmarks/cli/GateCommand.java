@@ -3,6 +3,7 @@ package dev.aipcbench.benchmarks.cli;
 import dev.aipcbench.harness.matrix.ProfileReader;
 import dev.aipcbench.harness.result.ResultsFolder;
 import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.reports.gate.DetectableSlowdown;
 import dev.aipcbench.reports.gate.GateInputException;
 import dev.aipcbench.reports.gate.GateOptions;
 import dev.aipcbench.reports.gate.GateOutputFolder;
@@ -56,8 +57,13 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--sensitivity", description = {"Also find, per cell and metric, the smallest slowdown this gate would catch",
+            "with these runs' sample counts (the current run made 1%%, 2%%, ... worse); writes sensitivity.md.",
+            "Run it on an A/A pair to size a profile's forks and iterations."})
+    boolean sensitivity;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try {
             GateOptions o = GateOptions.of(baselines, current)
                     .withThresholds(thresholds())
@@ -74,6 +80,9 @@ final class GateCommand implements Callable<Integer> {
             folder.write(report);
             System.err.printf("gate: %d regression(s), %d improvement(s), %d pass; %s, %s%n", report.count(GateVerdict.REGRESSION),
                     report.count(GateVerdict.IMPROVEMENT), report.count(GateVerdict.PASS), folder.markdown(), folder.junitXml());
+            if (sensitivity) {
+                writeSensitivity(o, folder.markdown().resolveSibling("sensitivity.md"));
+            }
             report.rows(GateVerdict.REGRESSION).forEach(r -> System.err.printf("REGRESSION %s %s: %.4g -> %.4g %s (%+.1f%% worse, CI of ratio [%.3f, %.3f])%n",
                     r.cellId(), r.metric(), r.baselineMedian(), r.currentMedian(), r.unit(), r.worsePct(), r.ciLow(), r.ciHigh()));
             return report.exitCode();
@@ -81,6 +90,20 @@ final class GateCommand implements Callable<Integer> {
             System.err.println("run-bench: " + e.getMessage());
             return GateInputException.EXIT_CODE;
         }
+    }
+
+    private void writeSensitivity(GateOptions o, Path file) throws java.io.IOException {
+        List<RunResults> base = new java.util.ArrayList<>();
+        for (Path b : baselines) {
+            base.add(ResultsFolder.read(b));
+        }
+        StringBuilder md = new StringBuilder("# Smallest slowdown the gate catches\n\n| cell | metric | threshold | smallest caught |\n|---|---|---|---|\n");
+        for (DetectableSlowdown.Sensitivity s : DetectableSlowdown.of(o).of(base, ResultsFolder.read(current), o.thresholds())) {
+            String caught = s.slowdownPct().isPresent() ? String.format("%.0f%%", s.slowdownPct().getAsDouble()) : "none up to 3x";
+            md.append(String.format("| `%s` | %s | %.0f%% | %s |%n", s.cellId(), s.metric(), s.thresholdPct(), caught));
+        }
+        ResultsFolder.writeAtomically(file, md.toString());
+        System.err.println("sensitivity: " + file);
     }
 
     /** The thresholds of --thresholds-from, else of the current run's own profile, else the defaults. */
