@@ -96,7 +96,7 @@ final class CellRunner {
         long tokens = metrics != null ? tokensInCell(cell.workload()) : 0;
         TelemetryResult telemetryResult = recording.stop(tokens);
         try {
-            JmhJsonFile.append(logs.getParent().resolve(dev.aipcbench.harness.result.ResultsFolder.JMH_JSON), cellJson);
+            JmhJsonFile.append(logs.getParent().resolve(dev.aipcbench.harness.result.ResultsFolder.JMH_JSON), cellJson, telemetryResult);
         } catch (IOException e) {
             failure = failure != null ? failure : "cannot merge jmh.json: " + e.getMessage();
         }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,6 +77,36 @@ class MatrixKillAndResumeTest {
         assertEquals(killed.runId(), resumed.runId());
         int benchmarksInJmhJson = new ObjectMapper().readTree(out.resolve(ResultsFolder.JMH_JSON).toFile()).size();
         assertTrue(benchmarksInJmhJson >= resumed.cells().size() - 1, "jmh.json holds the cells of both sessions");
+    }
+
+    @Test
+    void ctrlCStopsAfterWritingTheFinishedCells(@TempDir Path tmp) throws Exception {
+        Path profile = tmp.resolve("interrupt.json");
+        Files.writeString(profile, "{\"precisions\": [\"int4\", \"int8\", \"fp32\"],"
+                + " \"workloads\": {\"generate\": {\"prompt_tokens\": [16, 32], \"gen_tokens\": 8}},"
+                + " \"jmh\": {\"forks\": 1, \"iterations\": 2, \"warmup_iterations\": 1}}");
+        Path out = tmp.resolve("run");
+        Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--profile", profile.toString(), "--out", out.toString(),
+                "--cache-dir", dev.aipcbench.benchmarks.TestRuns.cacheDir(), "--no-report")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(out.resolve(ResultsFolder.RESULTS_JSON)) && ResultsFolder.read(out).cells().size() >= 1) {
+                break;
+            }
+            assertTrue(child.isAlive(), "the run ended before it could be interrupted: " + Files.readString(tmp.resolve("child.log")));
+            Thread.sleep(50);
+        }
+        // SIGINT, as Ctrl-C sends it (to the run only: a terminal would also stop the fork).
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the run stops on Ctrl-C");
+        child.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        RunResults r = ResultsFolder.read(out);
+        assertFalse(r.complete());
+        assertNotNull(r.finished(), "the interrupted run recorded when it stopped");
+        assertTrue(r.cells().size() >= 1 && r.cells().size() < r.plannedCells());
+        assertTrue(Files.readString(tmp.resolve("child.log")).contains("continue with --resume"), Files.readString(tmp.resolve("child.log")));
     }
 
     private static String javaBinary() throws IOException {

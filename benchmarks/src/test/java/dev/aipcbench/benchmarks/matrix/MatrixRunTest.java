@@ -57,14 +57,14 @@ class MatrixRunTest {
                 assertTrue(c.reason().startsWith(what) && c.reason().contains("looked for"), c.reason());
             }
         }
-        CellResult generate = r.cell("onnxruntime/cpu/int4/generate-p128-g32").orElseThrow();
+        CellResult generate = r.cell("onnxruntime/cpu/int4/generate-p128-g64").orElseThrow();
         for (String m : List.of(MetricNames.TTFT_MS, MetricNames.TPOT_MS, MetricNames.DECODE_TOK_S, MetricNames.PREFILL_TOK_S,
                 MetricNames.E2E_MS, MetricNames.ITL_MS)) {
             assertTrue(generate.metrics().containsKey(m), m);
             assertTrue(generate.metrics().get(m).summary().median() > 0, m);
         }
         assertEquals(2, generate.metrics().get(MetricNames.TTFT_MS).samples().get(0).size(), "2 measured iterations in one fork");
-        assertEquals(32, generate.tokenLatencies().get(0).get(0).size(), "every generated token's latency is kept");
+        assertEquals(64, generate.tokenLatencies().get(0).get(0).size(), "every generated token's latency is kept");
         assertEquals("CPUExecutionProvider", generate.session().get("provider"));
         assertTrue(r.cell("onnxruntime/cpu/int4/load").orElseThrow().metrics().containsKey(MetricNames.LOAD_WARM_MS));
 
@@ -97,8 +97,9 @@ class MatrixRunTest {
         }
         assertNotNull(gen, "jmh.json holds the generate benchmark");
         JsonNode secondary = gen.get("secondaryMetrics");
-        assertTrue(secondary.has("ttft_ms") && secondary.has("tpot_ms") && secondary.has("token_ms.0031"), secondary.toString());
+        assertTrue(secondary.has("ttft_ms") && secondary.has("tpot_ms") && secondary.has("token_ms.0063"), secondary.toString());
         assertEquals(2, secondary.get("token_ms.0005").get("rawData").get(0).size(), "raw per-token samples per iteration");
+        assertTrue(secondary.get("telemetry.oshi.fork_rss_mb.peak").get("score").asDouble() > 50, "telemetry summaries ride along");
 
         try (Reader in = Files.newBufferedReader(out.resolve(ResultsFolder.RESULTS_CSV));
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
@@ -106,6 +107,31 @@ class MatrixRunTest {
             assertTrue(rows.stream().anyMatch(row -> row.get("cell").equals(generate.id()) && row.get("metric").equals("tpot_ms")));
             assertTrue(rows.stream().anyMatch(row -> row.get("status").equals("skipped") && !row.get("reason").isEmpty()));
         }
+    }
+
+    @Test
+    void fullMatrixWithTheCiProfileCoversEveryPrecisionOnCpuAndEndsEveryCell(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("full");
+        assertEquals(0, Main.run("--matrix", "full", "--profile", "ci", "--out", out.toString(), "--cache-dir", cacheDir(),
+                "--no-report"));
+        RunResults r = ResultsFolder.read(out);
+        assertTrue(r.complete());
+        assertEquals(r.plannedCells(), r.cells().size(), "every planned cell ended with a status");
+        for (String precision : List.of("fp32", "fp16", "int8", "int4")) {
+            for (String workload : List.of("generate-p32-g64", "prefill-p64", "decode-d64", "load")) {
+                CellResult c = r.cell("onnxruntime/cpu/" + precision + "/" + workload).orElseThrow();
+                assertEquals(CellStatus.OK, c.status(), c.id() + ": " + c.reason());
+            }
+        }
+        for (CellResult c : r.cells()) {
+            assertNotNull(c.status());
+            if (!c.ok()) {
+                assertTrue(c.reason() != null && !c.reason().isBlank(), c.id() + " says why it did not run");
+            }
+        }
+        // Runtimes whose library is absent are skipped naming the library; llama.cpp has no NPU backend.
+        assertTrue(r.cell("openvino-genai/cpu/int4/load").orElseThrow().reason().contains("openvino_genai_c"));
+        assertEquals(CellStatus.UNSUPPORTED, r.cell("llama.cpp/npu/int4/load").orElseThrow().status());
     }
 
     @Test

@@ -48,8 +48,9 @@ public final class MatrixPlanner {
             }
             for (Device device : profile.devices()) {
                 for (Precision precision : profile.precisions()) {
+                    // Each runtime says unsupported (it cannot, anywhere) before skipped (absent here).
                     Availability availability = runtime.installed() ? withHostEvidence(runtime.availability(device, precision), device)
-                            : Availability.skipped(runtime.version());
+                            : runtime.availability(device, precision);
                     Path folder = profile.model().folder(runtime.modelFormat(), precision);
                     SyntheticModelGenerator.Spec synthetic = null;
                     if (folder == null && runtime.modelFormat().equals("onnx-genai")) {
