@@ -16,6 +16,8 @@ import dev.aipcbench.harness.model.Progress;
 import dev.aipcbench.harness.result.CellResult;
 import dev.aipcbench.harness.result.CellStatus;
 import dev.aipcbench.harness.result.Metric;
+import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.harness.telemetry.CellEnergy;
 import dev.aipcbench.harness.result.TelemetryResult;
 import dev.aipcbench.harness.result.Workload;
 import dev.aipcbench.harness.runtime.Availability;
@@ -108,7 +110,14 @@ final class CellRunner {
             return result(cell, model, CellStatus.FAILED, failure, LogTail.read(log, STDERR_TAIL_LINES), started, t0,
                     session(sessionFile), null, null, telemetryResult);
         }
-        return result(cell, model, CellStatus.OK, null, null, started, t0, session(sessionFile), metrics.metrics(),
+        Map<String, Metric> all = new LinkedHashMap<>(metrics.metrics());
+        CellEnergy.joules(telemetryResult).ifPresent(joules -> {
+            all.put(MetricNames.ENERGY_J, Metric.of("J", Metric.Better.LOWER, List.of(List.of(joules))));
+            if (tokens > 0) {
+                all.put(MetricNames.ENERGY_J_PER_TOKEN, Metric.of("J/token", Metric.Better.LOWER, List.of(List.of(joules / tokens))));
+            }
+        });
+        return result(cell, model, CellStatus.OK, null, null, started, t0, session(sessionFile), all,
                 metrics.tokenLatencies(), telemetryResult);
     }
 

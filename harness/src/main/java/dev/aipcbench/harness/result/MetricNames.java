@@ -13,8 +13,9 @@ import java.util.Map;
  * <li>{@code e2e_ms}: the whole generation of G tokens after a P-token prompt.</li>
  * <li>{@code load_ms} / {@code load_warm_ms}: model load (+ compile), cold and with a warm cache.</li>
  * <li>{@code peak_rss_mb}: peak resident memory of the benchmark process.</li>
- * <li>{@code energy_j}, {@code energy_j_per_token}: energy per measured generation and per token,
- *     where the host has an energy counter.</li>
+ * <li>{@code energy_j}, {@code energy_j_per_token}: energy of the whole cell (every fork, warm-up and
+ *     loads included) and per token generated in it, where the host has an energy counter (see
+ *     {@code CellEnergy}); one sample per cell.</li>
  * <li>{@code loop_overhead_pct}: share of each decode step spent in the suite's loop outside the
  *     runtime's inference call (sampling included).</li>
  * </ul>

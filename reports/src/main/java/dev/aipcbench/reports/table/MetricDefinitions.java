@@ -25,8 +25,8 @@ public final class MetricDefinitions {
             def(MetricNames.LOAD_MS, "ms", "lower", "Model load + compile in a fresh process with an empty compile cache."),
             def(MetricNames.LOAD_WARM_MS, "ms", "lower", "The same load again, compile cache and OS file cache warm."),
             def(MetricNames.PEAK_RSS_MB, "MB", "lower", "Peak resident memory of the benchmark fork."),
-            def(MetricNames.ENERGY_J, "J", "lower", "Energy of one measured generation, where an energy counter exists."),
-            def(MetricNames.ENERGY_J_PER_TOKEN, "J/token", "lower", "Energy per generated token, where an energy "
+            def(MetricNames.ENERGY_J, "J", "lower", "Energy of the whole cell (every fork, warm-up and loads included), where an energy counter exists."),
+            def(MetricNames.ENERGY_J_PER_TOKEN, "J/token", "lower", "Energy of the cell per token generated in it, where an energy "
                     + "counter exists."),
             def(MetricNames.LOOP_OVERHEAD_PCT, "%", "lower", "Share of each decode step spent in the suite's loop "
                     + "outside the runtime's inference call (sampling included)."));

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.genai;
 
+import dev.aipcbench.harness.runtime.nativelib.LoadedOnce;
 import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 import dev.aipcbench.harness.device.Device;
@@ -33,8 +34,7 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
     public static final String LIBRARY_ENV = "ORT_GENAI_LIBRARY";
 
     private final NativeLibraryLookup lookup;
-    private OgaBinding binding;
-    private DeviceUnavailableException failure;
+    private final LoadedOnce<OgaBinding> binding;
 
     /** Finds the library by property, environment variable, library paths, then the system loader. */
     public OrtGenaiRuntime() {
@@ -48,21 +48,11 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
 
     private OrtGenaiRuntime(NativeLibraryLookup lookup) {
         this.lookup = lookup;
+        this.binding = new LoadedOnce<>(() -> OgaBinding.load(lookup));
     }
 
-    /** The loaded binding; the first failure is remembered so every cell reports the same reason. */
-    private synchronized OgaBinding binding() {
-        if (binding == null && failure == null) {
-            try {
-                binding = OgaBinding.load(lookup);
-            } catch (DeviceUnavailableException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            throw new DeviceUnavailableException(failure.getMessage());
-        }
-        return binding;
+    private OgaBinding binding() {
+        return binding.get();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.UnsupportedCombinationException;
+import dev.aipcbench.harness.runtime.nativelib.LoadedOnce;
 import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 
 import java.nio.file.Path;
@@ -34,8 +35,7 @@ public final class LlamaCppRuntime implements InferenceRuntime {
     public static final String LIBRARY_ENV = "LLAMA_CPP_LIBRARY";
 
     private final NativeLibraryLookup lookup;
-    private LlamaApi api;
-    private DeviceUnavailableException failure;
+    private final LoadedOnce<LlamaApi> api;
 
     /** Finds libllama by property, environment variable, library paths, then the system loader. */
     public LlamaCppRuntime() {
@@ -49,20 +49,11 @@ public final class LlamaCppRuntime implements InferenceRuntime {
 
     private LlamaCppRuntime(NativeLibraryLookup lookup) {
         this.lookup = lookup;
+        this.api = new LoadedOnce<>(() -> LlamaApi.load(lookup));
     }
 
-    private synchronized LlamaApi api() {
-        if (api == null && failure == null) {
-            try {
-                api = LlamaApi.load(lookup);
-            } catch (DeviceUnavailableException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            throw new DeviceUnavailableException(failure.getMessage());
-        }
-        return api;
+    private LlamaApi api() {
+        return api.get();
     }
 
     @Override

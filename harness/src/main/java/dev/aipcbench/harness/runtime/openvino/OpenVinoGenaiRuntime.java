@@ -7,6 +7,7 @@ import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
+import dev.aipcbench.harness.runtime.nativelib.LoadedOnce;
 import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 
 import java.nio.file.Path;
@@ -36,8 +37,7 @@ public final class OpenVinoGenaiRuntime implements InferenceRuntime {
     public static final String DEVICE_OPTION = "device";
 
     private final NativeLibraryLookup lookup;
-    private OvGenaiBinding binding;
-    private DeviceUnavailableException failure;
+    private final LoadedOnce<OvGenaiBinding> binding;
 
     /** Finds openvino_genai_c by property, environment variable, library paths, then the system loader. */
     public OpenVinoGenaiRuntime() {
@@ -51,20 +51,11 @@ public final class OpenVinoGenaiRuntime implements InferenceRuntime {
 
     private OpenVinoGenaiRuntime(NativeLibraryLookup lookup) {
         this.lookup = lookup;
+        this.binding = new LoadedOnce<>(() -> OvGenaiBinding.load(lookup));
     }
 
-    private synchronized OvGenaiBinding binding() {
-        if (binding == null && failure == null) {
-            try {
-                binding = OvGenaiBinding.load(lookup);
-            } catch (DeviceUnavailableException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            throw new DeviceUnavailableException(failure.getMessage());
-        }
-        return binding;
+    private OvGenaiBinding binding() {
+        return binding.get();
     }
 
     @Override
