@@ -28,6 +28,20 @@ public final class OrtExecutionProviders {
     private OrtExecutionProviders() {
     }
 
+    /**
+     * Appends the provider for {@code device} to {@code options} and returns its name. A compile cache
+     * goes to the providers that compile (OpenVINO's {@code cache_dir}, so warm loads on an NPU skip
+     * compilation); the providers compiled into the library through ORT Java's legacy calls take no
+     * options, so there it is the EP package's own default.
+     */
+    public static String configure(OrtEnvironment env, OrtSession.SessionOptions options, Device device,
+                                   Map<String, String> providerOptions, java.nio.file.Path compileCache) throws OrtException {
+        if (compileCache != null && !providerOptions.containsKey("cache_dir")) {
+            providerOptions = withDefault(providerOptions, "cache_dir", compileCache.toString());
+        }
+        return configure(env, options, device, providerOptions);
+    }
+
     /** Appends the provider for {@code device} to {@code options} and returns its name. */
     public static String configure(OrtEnvironment env, OrtSession.SessionOptions options, Device device,
                                    Map<String, String> providerOptions) throws OrtException {
@@ -39,7 +53,7 @@ public final class OrtExecutionProviders {
             case NPU: {
                 OrtEpDevice plugin = find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.NPU, -1);
                 if (plugin != null) {
-                    options.addExecutionProvider(List.of(plugin), providerOptions);
+                    options.addExecutionProvider(List.of(plugin), forPlugin(plugin, providerOptions));
                     return plugin.getEpName();
                 }
                 if (compiledIn.contains(OrtProvider.OPEN_VINO)) {
@@ -47,7 +61,9 @@ public final class OrtExecutionProviders {
                     return "OpenVINOExecutionProvider(NPU)";
                 }
                 if (compiledIn.contains(OrtProvider.QNN)) {
-                    options.addQnn(withDefault(providerOptions, "backend_path", qnnHtpLibrary()));
+                    Map<String, String> qnn = new java.util.HashMap<>(withDefault(providerOptions, "backend_path", qnnHtpLibrary()));
+                    qnn.remove("cache_dir"); // QNN caches through its own context-binary options
+                    options.addQnn(qnn);
                     return "QNNExecutionProvider(HTP)";
                 }
                 throw unavailable("no NPU found", epDevices, compiledIn,
@@ -56,7 +72,7 @@ public final class OrtExecutionProviders {
             case IGPU: {
                 OrtEpDevice plugin = find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.GPU, INTEL);
                 if (plugin != null) {
-                    options.addExecutionProvider(List.of(plugin), providerOptions);
+                    options.addExecutionProvider(List.of(plugin), forPlugin(plugin, providerOptions));
                     return plugin.getEpName();
                 }
                 if (compiledIn.contains(OrtProvider.OPEN_VINO)) {
@@ -79,7 +95,7 @@ public final class OrtExecutionProviders {
                 }
                 OrtEpDevice plugin = findDiscreteGpu(epDevices);
                 if (plugin != null) {
-                    options.addExecutionProvider(List.of(plugin), providerOptions);
+                    options.addExecutionProvider(List.of(plugin), forPlugin(plugin, providerOptions));
                     return plugin.getEpName();
                 }
                 if (compiledIn.contains(OrtProvider.ROCM)) {
@@ -129,6 +145,16 @@ public final class OrtExecutionProviders {
             }
         }
         return null;
+    }
+
+    /** {@code cache_dir} is OpenVINO's option; other plugin EPs would reject an option they do not know. */
+    private static Map<String, String> forPlugin(OrtEpDevice plugin, Map<String, String> providerOptions) {
+        if (!providerOptions.containsKey("cache_dir") || plugin.getEpName().contains("OpenVINO")) {
+            return providerOptions;
+        }
+        Map<String, String> m = new java.util.HashMap<>(providerOptions);
+        m.remove("cache_dir");
+        return m;
     }
 
     private static Map<String, String> withDefault(Map<String, String> options, String key, String value) {

@@ -86,10 +86,8 @@ public final class OrtGenerationSession implements StepwiseSession {
                 options.setIntraOpNumThreads(settings.intraOpThreads());
             }
             options.setOptimizationLevel(optLevel(settings.optimization()));
-            provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions());
-            if (settings.compileCache() != null && provider.startsWith("OpenVINO")) {
-                options.addConfigEntry("ep.context_enable", "1");
-            }
+            provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions(),
+                    settings.compileCache());
             this.sampleInRuntime = settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME);
             this.session = createSession(model, options, sampleInRuntime);
         } catch (OrtException | RuntimeException e) {
