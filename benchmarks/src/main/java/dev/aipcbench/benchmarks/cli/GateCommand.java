@@ -10,6 +10,7 @@ import dev.aipcbench.reports.gate.GateOutputFolder;
 import dev.aipcbench.reports.gate.GateReport;
 import dev.aipcbench.reports.gate.GateThresholds;
 import dev.aipcbench.reports.gate.GateVerdict;
+import dev.aipcbench.reports.gate.PooledRun;
 import dev.aipcbench.reports.gate.RegressionGate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +34,9 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--baseline", required = true, arity = "1..*", description = "Baseline results folder(s), pooled.")
     List<Path> baselines;
 
-    @Option(names = "--current", required = true, description = "Current results folder.")
-    Path current;
+    @Option(names = "--current", required = true, arity = "1..*",
+            description = "Current results folder(s); several are pooled like baselines (take them in turns with baseline runs).")
+    List<Path> currents;
 
     @Option(names = "--out", description = "Where gate.md and gate.xml go (default CURRENT/gate).")
     Path out;
@@ -65,6 +67,7 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         try {
+            Path current = currents.get(0);
             GateOptions o = GateOptions.of(baselines, current)
                     .withThresholds(thresholds())
                     .withConfidence(GateOptions.parseConfidence(confidence))
@@ -75,7 +78,8 @@ final class GateCommand implements Callable<Integer> {
             if (threshold != null) {
                 o = o.withThreshold(threshold);
             }
-            GateReport report = new RegressionGate(o).run();
+            GateReport report = currents.size() == 1 ? new RegressionGate(o).run()
+                    : new RegressionGate(o).compare(readAll("--baseline", baselines), PooledRun.of(readAll("--current", currents)));
             GateOutputFolder folder = new GateOutputFolder(o.out());
             folder.write(report);
             System.err.printf("gate: %d regression(s), %d improvement(s), %d pass; %s, %s%n", report.count(GateVerdict.REGRESSION),
@@ -92,13 +96,30 @@ final class GateCommand implements Callable<Integer> {
         }
     }
 
-    private void writeSensitivity(GateOptions o, Path file) throws java.io.IOException {
-        List<RunResults> base = new java.util.ArrayList<>();
-        for (Path b : baselines) {
-            base.add(ResultsFolder.read(b));
+    private List<RunResults> readAll(String flag, List<Path> folders) {
+        List<RunResults> runs = new java.util.ArrayList<>();
+        for (Path f : folders) {
+            try {
+                runs.add(ResultsFolder.read(f));
+            } catch (IllegalArgumentException e) {
+                throw new GateInputException(flag + " " + e.getMessage());
+            }
         }
+        String first = runs.get(0).host() == null ? null : runs.get(0).host().fingerprint();
+        for (int i = 1; i < runs.size() && !allowDifferentHardware; i++) {
+            String other = runs.get(i).host() == null ? null : runs.get(i).host().fingerprint();
+            if (first == null || !first.equals(other)) {
+                throw new GateInputException(flag + " runs of different hardware: " + folders.get(0) + " (" + first + ") and "
+                        + folders.get(i) + " (" + other + "); pass --allow-different-hardware to pool them anyway");
+            }
+        }
+        return runs;
+    }
+
+    private void writeSensitivity(GateOptions o, Path file) throws java.io.IOException {
+        List<RunResults> base = readAll("--baseline", baselines);
         StringBuilder md = new StringBuilder("# Smallest slowdown the gate catches\n\n| cell | metric | threshold | smallest caught |\n|---|---|---|---|\n");
-        for (DetectableSlowdown.Sensitivity s : DetectableSlowdown.of(o).of(base, ResultsFolder.read(current), o.thresholds())) {
+        for (DetectableSlowdown.Sensitivity s : DetectableSlowdown.of(o).of(base, PooledRun.of(readAll("--current", currents)), o.thresholds())) {
             String caught = s.slowdownPct().isPresent() ? String.format("%.0f%%", s.slowdownPct().getAsDouble()) : "none up to 3x";
             md.append(String.format("| `%s` | %s | %.0f%% | %s |%n", s.cellId(), s.metric(), s.thresholdPct(), caught));
         }
@@ -113,7 +134,7 @@ final class GateCommand implements Callable<Integer> {
                 ProfileReader.Layer layer = new ProfileReader(List.of(Path.of("profiles"))).layer(thresholdsFrom);
                 return layer.json().has("thresholds") ? GateThresholds.fromJson(layer.json().get("thresholds")) : GateThresholds.defaults();
             }
-            RunResults run = ResultsFolder.read(current);
+            RunResults run = ResultsFolder.read(currents.get(0));
             return run.profile() != null ? GateThresholds.fromProfile(run.profile()) : GateThresholds.defaults();
         } catch (IllegalArgumentException e) {
             throw new GateInputException("--current " + e.getMessage());
