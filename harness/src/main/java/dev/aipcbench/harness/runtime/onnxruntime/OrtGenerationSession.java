@@ -75,25 +75,14 @@ public final class OrtGenerationSession implements StepwiseSession {
     private int lastRows;
     private long lastRunNanos;
 
-    private OrtGenerationSession(ModelFolder model, SessionSettings settings) throws OrtException {
+    private OrtGenerationSession(ModelFolder model, SessionSettings settings, OrtSession.SessionOptions options,
+                                 OrtSession session, String provider) throws OrtException {
         this.env = OrtEnvironments.get();
         GenaiConfig config = model.config();
         this.decoder = config.decoder();
-        this.options = new OrtSession.SessionOptions();
-        String provider;
-        try {
-            if (settings.intraOpThreads() > 0) {
-                options.setIntraOpNumThreads(settings.intraOpThreads());
-            }
-            options.setOptimizationLevel(optLevel(settings.optimization()));
-            provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions(),
-                    settings.compileCache());
-            this.sampleInRuntime = settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME);
-            this.session = createSession(model, options, sampleInRuntime);
-        } catch (OrtException | RuntimeException e) {
-            options.close();
-            throw e;
-        }
+        this.options = options;
+        this.session = session;
+        this.sampleInRuntime = settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME);
 
         Map<String, NodeInfo> in = session.getInputInfo();
         Map<String, NodeInfo> out = session.getOutputInfo();
@@ -152,10 +141,36 @@ public final class OrtGenerationSession implements StepwiseSession {
 
     /** Opens {@code model} with ONNX Runtime; failures name the file or the device that was missing. */
     public static OrtGenerationSession open(ModelFolder model, SessionSettings settings) {
+        OrtEnvironment env = OrtEnvironments.get();
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        OrtSession session = null;
         try {
-            return new OrtGenerationSession(model, settings);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+            if (settings.intraOpThreads() > 0) {
+                options.setIntraOpNumThreads(settings.intraOpThreads());
+            }
+            options.setOptimizationLevel(optLevel(settings.optimization()));
+            String provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions(),
+                    settings.compileCache());
+            session = createSession(model, options, settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME));
+            return new OrtGenerationSession(model, settings, options, session, provider);
+        } catch (OrtException | RuntimeException e) {
+            // Nothing half-built outlives a failed open: the native session and options go with it.
+            closeQuietly(session);
+            options.close();
+            if (e instanceof OrtException) {
+                throw new IllegalStateException("ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                // the open already failed; its error is the one to report
+            }
         }
     }
 
