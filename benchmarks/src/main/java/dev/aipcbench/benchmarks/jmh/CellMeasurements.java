@@ -15,7 +15,6 @@ public final class CellMeasurements {
     private static long decodeNanos = -1;
     private static long loadNanos = -1;
     private static boolean warmLoad;
-    private static SessionInfo session;
 
     /** System property naming the file the fork writes its {@link SessionInfo} to. */
     public static final String SESSION_INFO_PROPERTY = "aipcbench.sessionInfo";
@@ -42,11 +41,10 @@ public final class CellMeasurements {
     }
 
     /**
-     * Remembers what the runtime opened and, when the runner asked for it with
+     * Hands what the runtime opened to the host: when the runner asked for it with
      * {@code -Daipcbench.sessionInfo=FILE}, writes it there: the host cannot see inside the fork.
      */
     static void session(SessionInfo info) {
-        session = info;
         String file = System.getProperty(SESSION_INFO_PROPERTY);
         if (file != null && !file.isBlank()) {
             try {
@@ -56,10 +54,6 @@ public final class CellMeasurements {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    static SessionInfo session() {
-        return session;
     }
 
     /** The last generation, or null; the reference is cleared so each iteration reports only its own. */

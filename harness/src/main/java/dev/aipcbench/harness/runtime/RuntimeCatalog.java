@@ -34,10 +34,6 @@ public final class RuntimeCatalog {
         return List.copyOf(byId.values());
     }
 
-    public List<String> ids() {
-        return List.copyOf(byId.keySet());
-    }
-
     /** The runtime with this id, or a clear error listing the known ones. */
     public InferenceRuntime get(String id) {
         InferenceRuntime r = byId.get(id);

@@ -56,10 +56,6 @@ public record SessionSettings(Device device, int intraOpThreads, String optimiza
         return new SessionSettings(d, intraOpThreads, optimization, maxSequenceLength, providerOptions, compileCache, sampling);
     }
 
-    public SessionSettings withCompileCache(Path dir) {
-        return new SessionSettings(device, intraOpThreads, optimization, maxSequenceLength, providerOptions, dir, sampling);
-    }
-
     public SessionSettings withSampling(String where) {
         return new SessionSettings(device, intraOpThreads, optimization, maxSequenceLength, providerOptions, compileCache, where);
     }

@@ -65,10 +65,6 @@ public final class ExternalDataWriter implements Closeable {
         return t.build();
     }
 
-    public long bytesWritten() {
-        return end;
-    }
-
     private static StringStringEntryProto entry(String key, String value) {
         return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
