@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.device.HostProbe;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.result.HostInfo;
+import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.RuntimeCatalog;

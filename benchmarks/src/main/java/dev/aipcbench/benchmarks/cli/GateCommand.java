@@ -1,8 +1,8 @@
 package dev.aipcbench.benchmarks.cli;
 
 import dev.aipcbench.harness.matrix.ProfileReader;
-import dev.aipcbench.harness.result.ResultsFolder;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.gate.DetectableSlowdown;
 import dev.aipcbench.reports.gate.GateInputException;
 import dev.aipcbench.reports.gate.GateOptions;

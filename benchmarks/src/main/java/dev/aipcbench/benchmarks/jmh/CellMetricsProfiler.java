@@ -1,6 +1,6 @@
 package dev.aipcbench.benchmarks.jmh;
 
-import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.results.MetricNames;
 import dev.aipcbench.harness.runtime.TokenTimeline;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;

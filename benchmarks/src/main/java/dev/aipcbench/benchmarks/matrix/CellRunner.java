@@ -13,13 +13,13 @@ import dev.aipcbench.harness.matrix.Profile;
 import dev.aipcbench.harness.model.ModelCache;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Progress;
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
 import dev.aipcbench.harness.telemetry.CellEnergy;
-import dev.aipcbench.harness.result.TelemetryResult;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.TelemetryResult;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.runtime.SessionInfo;
 import org.openjdk.jmh.results.RunResult;
@@ -98,7 +98,7 @@ final class CellRunner {
         long tokens = metrics != null ? tokensInCell(cell.workload()) : 0;
         TelemetryResult telemetryResult = recording.stop(tokens);
         try {
-            JmhJsonFile.append(logs.getParent().resolve(dev.aipcbench.harness.result.ResultsFolder.JMH_JSON), cellJson, telemetryResult);
+            JmhJsonFile.append(logs.getParent().resolve(dev.aipcbench.results.ResultsFolder.JMH_JSON), cellJson, telemetryResult);
         } catch (IOException e) {
             failure = failure != null ? failure : "cannot merge jmh.json: " + e.getMessage();
         }

@@ -1,7 +1,7 @@
 package dev.aipcbench.benchmarks.matrix;
 
 import dev.aipcbench.harness.matrix.PlannedCell;
-import dev.aipcbench.harness.result.TelemetryResult;
+import dev.aipcbench.results.TelemetryResult;
 
 /** Records device telemetry beside a cell's JMH forks. */
 interface CellTelemetry {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aipcbench.harness.result.ResultsFolder;
-import dev.aipcbench.harness.result.TelemetryResult;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.TelemetryResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

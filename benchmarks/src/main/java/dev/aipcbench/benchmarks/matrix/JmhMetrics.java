@@ -1,8 +1,8 @@
 package dev.aipcbench.benchmarks.matrix;
 
 import dev.aipcbench.benchmarks.jmh.CellMetricsProfiler;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;

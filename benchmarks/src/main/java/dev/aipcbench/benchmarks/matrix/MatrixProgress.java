@@ -1,6 +1,6 @@
 package dev.aipcbench.benchmarks.matrix;
 
-import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.results.CellResult;
 
 import java.io.PrintStream;
 
@@ -28,7 +28,7 @@ final class MatrixProgress {
 
     void finished(CellResult cell, int remainingToRun) {
         done++;
-        if (cell.wallSeconds() != null && (cell.ok() || cell.status() == dev.aipcbench.harness.result.CellStatus.FAILED)) {
+        if (cell.wallSeconds() != null && (cell.ok() || cell.status() == dev.aipcbench.results.CellStatus.FAILED)) {
             ran++;
             ranSeconds += cell.wallSeconds();
         }

@@ -6,11 +6,11 @@ import dev.aipcbench.harness.matrix.PlannedCell;
 import dev.aipcbench.harness.matrix.Profile;
 import dev.aipcbench.harness.model.ModelCache;
 import dev.aipcbench.harness.model.Progress;
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.HostInfo;
-import dev.aipcbench.harness.result.ResultsFolder;
-import dev.aipcbench.harness.result.RunResults;
-import dev.aipcbench.harness.result.RuntimeInfo;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.HostInfo;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
+import dev.aipcbench.results.RuntimeInfo;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.RuntimeCatalog;
 

@@ -2,7 +2,7 @@ package dev.aipcbench.benchmarks.matrix;
 
 import dev.aipcbench.harness.matrix.PlannedCell;
 import dev.aipcbench.harness.matrix.Profile;
-import dev.aipcbench.harness.result.TelemetryResult;
+import dev.aipcbench.results.TelemetryResult;
 import dev.aipcbench.harness.telemetry.TelemetryConfig;
 import dev.aipcbench.harness.telemetry.TelemetryRecorder;
 import dev.aipcbench.harness.telemetry.TelemetryRecording;

@@ -1,9 +1,9 @@
 package dev.aipcbench.benchmarks.matrix;
 
 import dev.aipcbench.benchmarks.cli.Main;
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.ResultsFolder;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

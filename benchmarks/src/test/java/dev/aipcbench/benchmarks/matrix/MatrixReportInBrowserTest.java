@@ -2,8 +2,8 @@ package dev.aipcbench.benchmarks.matrix;
 
 import dev.aipcbench.benchmarks.TestRuns;
 import dev.aipcbench.benchmarks.cli.Main;
-import dev.aipcbench.harness.result.ResultsFolder;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.html.HeadlessChromium;
 import dev.aipcbench.reports.html.ReportWriter;
 import org.junit.jupiter.api.Test;

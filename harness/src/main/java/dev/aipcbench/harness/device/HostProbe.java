@@ -1,6 +1,6 @@
 package dev.aipcbench.harness.device;
 
-import dev.aipcbench.harness.result.HostInfo;
+import dev.aipcbench.results.HostInfo;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GraphicsCard;

@@ -3,8 +3,8 @@ package dev.aipcbench.harness.matrix;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.harness.runtime.Availability;
 
 import java.nio.file.Path;

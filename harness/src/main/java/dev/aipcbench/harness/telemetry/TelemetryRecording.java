@@ -1,6 +1,6 @@
 package dev.aipcbench.harness.telemetry;
 
-import dev.aipcbench.harness.result.TelemetryResult;
+import dev.aipcbench.results.TelemetryResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -1,6 +1,6 @@
 package dev.aipcbench.harness.device;
 
-import dev.aipcbench.harness.result.HostInfo;
+import dev.aipcbench.results.HostInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

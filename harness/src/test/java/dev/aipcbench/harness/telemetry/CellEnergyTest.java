@@ -1,6 +1,6 @@
 package dev.aipcbench.harness.telemetry;
 
-import dev.aipcbench.harness.result.TelemetryResult;
+import dev.aipcbench.results.TelemetryResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

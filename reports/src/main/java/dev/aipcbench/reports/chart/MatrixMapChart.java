@@ -1,9 +1,9 @@
 package dev.aipcbench.reports.chart;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.MetricNames;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.table.CellOrder;
 import dev.aipcbench.reports.table.NumberText;

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.chart;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.table.CellOrder;
 

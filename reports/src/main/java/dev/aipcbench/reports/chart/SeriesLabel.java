@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.chart;
 
-import dev.aipcbench.harness.result.CellResult;
+import dev.aipcbench.results.CellResult;
 
 /** How a chart's legend names a cell's configuration: {@code cpu · int4 · onnxruntime}. */
 public final class SeriesLabel {

@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.chart;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.Summary;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Summary;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.table.WorkloadLabel;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;

@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.compare;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.HostInfo;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.HostInfo;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.table.NumberText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

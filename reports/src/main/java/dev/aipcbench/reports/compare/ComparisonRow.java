@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.compare;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.Metric;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.Metric;
 
 /**
  * One cell measured on two machines, for one metric: the baseline's median and the other's, their

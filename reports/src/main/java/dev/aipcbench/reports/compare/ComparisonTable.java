@@ -1,9 +1,9 @@
 package dev.aipcbench.reports.compare;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.table.CellOrder;
 import dev.aipcbench.reports.table.MetricDefinitions;
 

@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.compare;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.Summary;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.Summary;
 
 import java.util.OptionalDouble;
 

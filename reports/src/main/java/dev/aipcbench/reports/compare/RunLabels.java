@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.compare;
 
-import dev.aipcbench.harness.result.HostInfo;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.HostInfo;
+import dev.aipcbench.results.RunResults;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.RunResults;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.RunResults;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.ResultsFolder;
+import dev.aipcbench.results.ResultsFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

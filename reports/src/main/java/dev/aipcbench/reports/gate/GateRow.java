@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.Metric;
+import dev.aipcbench.results.Metric;
 
 /**
  * One cell x metric of the gate. Medians, ratio and interval are NaN where the verdict is

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.Metric;
+import dev.aipcbench.results.Metric;
 
 import java.util.Locale;
 

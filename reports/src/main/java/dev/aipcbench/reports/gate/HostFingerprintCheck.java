@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.RunResults;
 
 import java.util.ArrayList;
 import java.util.List;

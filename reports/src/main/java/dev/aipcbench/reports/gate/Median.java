@@ -3,7 +3,7 @@ package dev.aipcbench.reports.gate;
 /**
  * Median by quickselect: linear time and in place, because the bootstrap takes thousands of medians of
  * the same buffer and sorting each would dominate the gate's run time. For an even count it is the mean
- * of the two middle values, as in {@link dev.aipcbench.harness.result.Summary}.
+ * of the two middle values, as in {@link dev.aipcbench.results.Summary}.
  */
 final class Median {
 

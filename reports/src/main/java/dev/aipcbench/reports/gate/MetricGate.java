@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.html;
 
-import dev.aipcbench.harness.result.ResultsFolder;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.chart.ChartImage;
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.ComparisonCsv;

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.table;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Workload;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.aipcbench.reports.table;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.MetricNames;
-import dev.aipcbench.harness.result.RunResults;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.RunResults;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.compare.RunLabels;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.table;
 
-import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.results.MetricNames;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.table;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.table;
 
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.Workload;
 
 /** A workload as people read it: {@code generate p64 g16}, {@code prefill p512}, {@code decode d1024}, {@code load}. */
 public final class WorkloadLabel {

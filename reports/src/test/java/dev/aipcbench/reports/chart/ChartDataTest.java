@@ -1,10 +1,10 @@
 package dev.aipcbench.reports.chart;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

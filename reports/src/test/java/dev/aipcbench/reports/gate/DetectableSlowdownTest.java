@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.RunResults;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.HostInfo;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
-import dev.aipcbench.harness.result.RunResults;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.HostInfo;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.RunResults;
+import dev.aipcbench.results.Workload;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.RunResults;
 
 import java.nio.file.Path;
 import java.util.List;

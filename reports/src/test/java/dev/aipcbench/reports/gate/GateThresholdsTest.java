@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aipcbench.harness.result.ResultsFolder;
+import dev.aipcbench.results.ResultsFolder;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.Metric;
+import dev.aipcbench.results.Metric;
 import org.junit.jupiter.api.Test;
 
 import static dev.aipcbench.reports.gate.GateVerdict.IMPROVEMENT;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.Summary;
+import dev.aipcbench.results.Summary;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

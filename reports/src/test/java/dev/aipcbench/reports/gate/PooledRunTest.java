@@ -1,10 +1,10 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.RunResults;
-import dev.aipcbench.harness.result.Workload;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.RunResults;
+import dev.aipcbench.results.Workload;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

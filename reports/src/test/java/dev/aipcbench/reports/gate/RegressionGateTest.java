@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.ResultsFolder;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class RegressionGateTest {
     }
 
     /** tpot_ms around {@code tpot}, ttft_ms around 200 ms, both with 1 % noise. */
-    private Map<String, dev.aipcbench.harness.result.Metric> generation(double tpot) {
+    private Map<String, dev.aipcbench.results.Metric> generation(double tpot) {
         return metrics("ttft_ms", noisy(rng, 2, 8, 200, 0.01), "tpot_ms", noisy(rng, 2, 8, tpot, 0.01));
     }
 

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.html;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.fixture.DerivedRuns;
 import dev.aipcbench.reports.fixture.FixtureRun;
 import dev.aipcbench.reports.fixture.RealRunFixture;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.html;
 
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.fixture.DerivedRuns;
 import dev.aipcbench.reports.fixture.RealRunFixture;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.table;
 
-import dev.aipcbench.harness.result.RunResults;
+import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.fixture.DerivedRuns;
 import dev.aipcbench.reports.fixture.FixtureRun;
 import dev.aipcbench.reports.fixture.RealRunFixture;

@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.Metric;
-import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricNames;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.html.HtmlWriter;

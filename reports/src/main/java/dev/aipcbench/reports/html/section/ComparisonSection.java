@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.MetricNames;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.MetricNames;
 import dev.aipcbench.reports.compare.ComparisonRow;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;

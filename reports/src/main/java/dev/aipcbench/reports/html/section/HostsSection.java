@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.harness.result.HostInfo;
+import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.html.HtmlWriter;
 import dev.aipcbench.reports.table.NumberText;

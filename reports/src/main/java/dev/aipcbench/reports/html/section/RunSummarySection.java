@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.harness.result.CellStatus;
-import dev.aipcbench.harness.result.RunResults;
-import dev.aipcbench.harness.result.RuntimeInfo;
+import dev.aipcbench.results.CellStatus;
+import dev.aipcbench.results.RunResults;
+import dev.aipcbench.results.RuntimeInfo;
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.html.HtmlWriter;

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.harness.result.CellStatus;
+import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.reports.html.SortableTable;
 
 /** How a cell status looks: its word, coloured by the stylesheet's {@code status-*} classes. */

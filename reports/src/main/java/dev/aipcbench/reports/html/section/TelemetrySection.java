@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.harness.result.CellResult;
-import dev.aipcbench.harness.result.TelemetryResult;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.TelemetryResult;
 import dev.aipcbench.reports.chart.ChartImage;
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.LoadedRun;

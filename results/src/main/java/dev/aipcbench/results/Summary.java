@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.result;
+package dev.aipcbench.results;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.result;
+package dev.aipcbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
