@@ -2,6 +2,7 @@ package dev.aipcbench.benchmarks.cli;
 
 import dev.aipcbench.harness.model.ModelCache;
 import dev.aipcbench.harness.model.ModelDimensions;
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import picocli.CommandLine.Command;
@@ -13,13 +14,17 @@ import java.util.concurrent.Callable;
 
 /** {@code run-bench model generate}: a synthetic Phi-3-architecture model with seeded random weights. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a synthetic Phi-3-architecture model (seeded random weights) as an onnxruntime-genai folder:",
-                "genai_config.json, model.onnx + model.onnx.data, tokenizer.json, aipc_model.json."})
+        description = {"Write a synthetic Phi-3-architecture model (seeded random weights) in one model format, by default an",
+                "onnxruntime-genai folder: genai_config.json, model.onnx + model.onnx.data, tokenizer.json, aipc_model.json.",
+                "The same size, precision and seed give the same weights in every format."})
 final class ModelGenerateCommand implements Callable<Integer> {
     @Mixin VerboseOption verbose;
 
     @Option(names = "--arch", defaultValue = "phi3", description = "Architecture (phi3).")
     String arch;
+
+    @Option(names = "--format", defaultValue = "onnx-genai", description = "Model format: onnx-genai, gguf or openvino-ir (default ${DEFAULT-VALUE}).")
+    String format;
 
     @Option(names = "--size", description = "tiny (tests) or mini (Phi-3-mini-4k's exact shape). Default tiny unless dimensions are given.")
     String size;
@@ -36,8 +41,9 @@ final class ModelGenerateCommand implements Callable<Integer> {
     @Option(names = "--precision", defaultValue = "int4", description = "fp32, fp16, int8 or int4 (default ${DEFAULT-VALUE}).")
     String precision;
 
-    @Option(names = "--block-size", defaultValue = "32", description = "Quantisation block size (int8/int4; default ${DEFAULT-VALUE}).")
-    int blockSize;
+    @Option(names = "--block-size", description = "Quantisation block (group) size for int8/int4, -1 per output channel "
+            + "(default: the format's usual tool's: 32 for onnx-genai and gguf; openvino-ir 128 for int4, per channel for int8).")
+    Integer blockSize;
 
     @Option(names = "--accuracy-level", description = "MatMulNBits accuracy_level 0..4 (default 4 for int8/int4: int8 activations).")
     Integer accuracyLevel;
@@ -51,6 +57,15 @@ final class ModelGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Precision p = Precision.parse(precision);
+        ModelFormat f;
+        try {
+            f = ModelFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format: " + e.getMessage());
+        }
+        if (!SyntheticModelGenerator.supports(f)) {
+            throw new IllegalArgumentException("--format " + f + ": the suite writes synthetic models as " + SyntheticModelGenerator.formats());
+        }
         boolean custom = hidden != null || layers != null || heads != null || kvHeads != null || headSize != null
                 || intermediate != null || vocab != null || context != null;
         if (custom && size != null) {
@@ -60,9 +75,9 @@ final class ModelGenerateCommand implements Callable<Integer> {
         ModelDimensions d = !custom ? base : new ModelDimensions(or(hidden, base.hidden()), or(layers, base.layers()),
                 or(heads, base.heads()), or(kvHeads, or(heads, base.kvHeads())), or(headSize, hidden != null && heads != null ? hidden / heads : base.headSize()),
                 or(intermediate, base.intermediate()), or(vocab, base.vocab()), or(context, base.context()), base.ropeTheta(), base.rmsNormEps());
-        int level = accuracyLevel != null ? accuracyLevel : p.isQuantized() ? 4 : 0;
-        SyntheticModelGenerator.Spec spec = new SyntheticModelGenerator.Spec(arch, custom ? null : (size == null ? "tiny" : size),
-                d, p, blockSize, level, seed);
+        SyntheticModelGenerator.Spec defaults = SyntheticModelGenerator.Spec.of(f, custom ? null : (size == null ? "tiny" : size), d, p, seed);
+        SyntheticModelGenerator.Spec spec = new SyntheticModelGenerator.Spec(arch, f, defaults.size(), d, p,
+                blockSize != null ? blockSize : defaults.blockSize(), accuracyLevel != null ? accuracyLevel : defaults.accuracyLevel(), seed);
         System.err.printf("generating %s: %,d parameters, %s%n", spec.cacheKey(), d.parameterCount(), p);
         ConsoleProgress progress = new ConsoleProgress(System.err, "writing weights");
         long t0 = System.nanoTime();

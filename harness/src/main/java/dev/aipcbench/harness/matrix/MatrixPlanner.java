@@ -1,6 +1,7 @@
 package dev.aipcbench.harness.matrix;
 
 import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.results.HostInfo;
@@ -51,17 +52,18 @@ public final class MatrixPlanner {
                     // Each runtime says unsupported (it cannot, anywhere) before skipped (absent here).
                     Availability availability = runtime.installed() ? withHostEvidence(runtime.availability(device, precision), device)
                             : runtime.availability(device, precision);
-                    Path folder = profile.model().folder(runtime.modelFormat(), precision);
+                    ModelFormat format = runtime.modelFormat();
+                    Path folder = profile.model().folder(format.id(), precision);
                     SyntheticModelGenerator.Spec synthetic = null;
-                    if (folder == null && runtime.modelFormat().equals("onnx-genai")) {
-                        synthetic = SyntheticModelGenerator.Spec.of(profile.model().syntheticSize(), profile.model().dims(), precision,
+                    if (folder == null && SyntheticModelGenerator.supports(format)) {
+                        synthetic = SyntheticModelGenerator.Spec.of(format, profile.model().syntheticSize(), profile.model().dims(), precision,
                                 profile.model().seed());
                     } else if (folder == null && availability.isAvailable()) {
-                        availability = Availability.skipped("no " + runtime.modelFormat() + " model for " + precision
-                                + ": name one in the profile as model.folders." + runtime.modelFormat() + "." + precision.id());
+                        availability = Availability.skipped("no " + format + " model for " + precision
+                                + ": the suite writes no synthetic " + format + " model; name one in the profile as model.folders." + format + "." + precision.id());
                     }
                     for (Workload w : workloads) {
-                        cells.add(new PlannedCell(id, runtime.modelFormat(), device, precision, w, folder, synthetic, availability));
+                        cells.add(new PlannedCell(id, format, device, precision, w, folder, synthetic, availability));
                     }
                 }
             }

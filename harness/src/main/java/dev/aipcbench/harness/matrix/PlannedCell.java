@@ -1,6 +1,7 @@
 package dev.aipcbench.harness.matrix;
 
 import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.results.CellResult;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  * @param folder    the model folder to load, when the profile names one
  * @param synthetic the synthetic model to generate (into the cache) when no folder is named
  */
-public record PlannedCell(String runtime, String modelFormat, Device device, Precision precision, Workload workload,
+public record PlannedCell(String runtime, ModelFormat modelFormat, Device device, Precision precision, Workload workload,
                           Path folder, SyntheticModelGenerator.Spec synthetic, Availability availability) {
 
     public String id() {

@@ -12,22 +12,23 @@ import java.util.Optional;
 
 /**
  * {@code aipc_model.json}: how the suite made a model folder (synthetic generation or quantisation), so
- * results can say exactly what was measured. Folders from elsewhere have none.
+ * results can say exactly what was measured. Folders from elsewhere have none. {@code format} is absent
+ * in manifests written before the suite wrote formats other than onnx-genai.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelManifest(String origin, String arch, String size, ModelDimensions dims, String precision,
+public record ModelManifest(String origin, String format, String arch, String size, ModelDimensions dims, String precision,
                             Integer blockSize, Integer accuracyLevel, Long seed, String source, long parameters) {
     public static final String FILE_NAME = "aipc_model.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static ModelManifest synthetic(SyntheticModelGenerator.Spec s) {
         boolean q = s.precision().isQuantized();
-        return new ModelManifest("synthetic", s.arch(), s.size(), s.dims(), s.precision().id(),
+        return new ModelManifest("synthetic", s.format().id(), s.arch(), s.size(), s.dims(), s.precision().id(),
                 q ? s.blockSize() : null, q ? s.accuracyLevel() : null, s.seed(), null, s.dims().parameterCount());
     }
 
     public ModelManifest quantized(Precision precision, int blockSize, int accuracyLevel, Path sourceFolder) {
-        return new ModelManifest(origin, arch, size, dims, precision.id(), blockSize, accuracyLevel, seed,
+        return new ModelManifest(origin, format, arch, size, dims, precision.id(), blockSize, accuracyLevel, seed,
                 sourceFolder.toAbsolutePath().toString(), parameters);
     }
 

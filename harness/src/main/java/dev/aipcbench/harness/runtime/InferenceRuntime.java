@@ -1,6 +1,7 @@
 package dev.aipcbench.harness.runtime;
 
 import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
 
 import java.nio.file.Path;
@@ -15,11 +16,8 @@ public interface InferenceRuntime {
     /** The id used on the command line and in results, e.g. {@code onnxruntime}. */
     String id();
 
-    /**
-     * The model format it reads: {@code onnx-genai}, {@code openvino-ir}, {@code gguf} or
-     * {@code hf-transformers} (a Hugging Face checkpoint, for the NPU Acceleration Library).
-     */
-    String modelFormat();
+    /** The model format it reads. */
+    ModelFormat modelFormat();
 
     /** Version of the runtime library as loaded here, or a line saying why it cannot be loaded. */
     String version();

@@ -1,37 +1,42 @@
 package dev.aipcbench.harness.model.synthetic;
 
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import dev.aipcbench.harness.model.GenaiConfig;
 import dev.aipcbench.harness.model.ModelDimensions;
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.Progress;
-import dev.aipcbench.harness.model.onnx.OnnxModelWriter;
-import dev.aipcbench.harness.model.onnx.TensorContent;
-import dev.aipcbench.harness.model.quantize.MatMulNBitsRewriter;
-import dev.aipcbench.harness.tokenizer.SyntheticTokenizerWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Writes a synthetic Phi-3 model as an onnxruntime-genai folder: {@code genai_config.json},
- * {@code model.onnx} with weights in {@code model.onnx.data}, {@code tokenizer.json}, and the suite's
- * {@code aipc_model.json} recording how it was made.
+ * Writes a synthetic Phi-3 model (seeded weights, {@link Phi3Weights}) in one of the model formats it has
+ * a writer for, plus the suite's {@code aipc_model.json} recording how it was made. The same spec (size,
+ * precision, seed) gives the same weights in every format, so the runtimes reading them measure the same
+ * work and must agree on the greedy tokens at fp32.
  */
 public final class SyntheticModelGenerator {
     public static final String MODEL_FILE = "model.onnx";
 
-    /** What to generate. {@code blockSize}/{@code accuracyLevel} matter for int8/int4 only. */
-    public record Spec(String arch, String size, ModelDimensions dims, Precision precision, int blockSize,
+    /** One writer per format; a format without one has no synthetic model (its cells need a folder). */
+    private static final Map<ModelFormat, SyntheticFormatWriter> WRITERS = new EnumMap<>(Map.of(
+            ModelFormat.ONNX_GENAI, new OnnxGenaiWriter()));
+
+    /**
+     * What to generate. {@code blockSize} is the quantisation group (int8/int4; -1 per output channel);
+     * {@code accuracyLevel} is MatMulNBits' (onnx-genai only).
+     */
+    public record Spec(String arch, ModelFormat format, String size, ModelDimensions dims, Precision precision, int blockSize,
                        int accuracyLevel, long seed) {
         public Spec {
             if (!"phi3".equals(arch)) {
                 throw new IllegalArgumentException("unknown --arch '" + arch + "': expected phi3");
             }
+            format = format == null ? ModelFormat.ONNX_GENAI : format;
         }
 
         /**
@@ -40,36 +45,59 @@ public final class SyntheticModelGenerator {
          * about 100 times slower (measured on the tiny model: 14 ms against 0.12 ms per token).
          */
         public static Spec of(String size, ModelDimensions dims, Precision precision, long seed) {
-            return new Spec("phi3", size, dims, precision, 32, precision.isQuantized() ? 4 : 0, seed);
+            return of(ModelFormat.ONNX_GENAI, size, dims, precision, seed);
         }
 
-        /** A name that identifies this model in a cache. */
+        /**
+         * The defaults of each format's usual tools: onnx-genai as the model builder's CPU models (block 32,
+         * accuracy level 4); gguf's Q8_0/Q4_0 (blocks of 32); openvino-ir as the seed's optimum-cli export
+         * (int4 symmetric in groups of 128, int8 per output channel as NNCF's default 8-bit compression).
+         */
+        public static Spec of(ModelFormat format, String size, ModelDimensions dims, Precision precision, long seed) {
+            int block;
+            int level = 0;
+            switch (format) {
+                case OPENVINO_IR: block = precision == Precision.INT4 ? 128 : -1; break;
+                case ONNX_GENAI: block = 32; level = precision.isQuantized() ? 4 : 0; break;
+                default: block = 32; break;
+            }
+            return new Spec("phi3", format, size, dims, precision, block, level, seed);
+        }
+
+        /** A name that identifies this model in a cache (onnx-genai keeps the name it had before other formats). */
         public String cacheKey() {
             String shape = size != null ? size : String.format("h%d-l%d-a%d-kv%d-hs%d-i%d-v%d-c%d", dims.hidden(), dims.layers(),
                     dims.heads(), dims.kvHeads(), dims.headSize(), dims.intermediate(), dims.vocab(), dims.context());
-            String quant = precision.isQuantized() ? "-b" + blockSize + "-acc" + accuracyLevel : "";
-            return arch + "-" + shape + "-" + precision.id() + quant + "-seed" + seed;
+            String quant = "";
+            if (precision.isQuantized()) {
+                quant = format == ModelFormat.ONNX_GENAI ? "-b" + blockSize + "-acc" + accuracyLevel
+                        : blockSize < 0 ? "-per-channel" : "-g" + blockSize;
+            }
+            String suffix = format == ModelFormat.ONNX_GENAI ? "" : "-" + format.id();
+            return arch + "-" + shape + "-" + precision.id() + quant + "-seed" + seed + suffix;
         }
     }
 
     private SyntheticModelGenerator() {
     }
 
-    public static void generate(Spec spec, Path out, Progress progress) throws IOException {
-        Files.createDirectories(out);
-        ModelDimensions d = spec.dims();
-        var special = SyntheticTokenizerWriter.write(out.resolve("tokenizer.json"), d.vocab());
-        GenaiConfig.phi3(d, MODEL_FILE, special.bos(), special.eosIds(), special.pad()).write(out);
+    /** The formats with a synthetic writer. */
+    public static Set<ModelFormat> formats() {
+        return WRITERS.keySet();
+    }
 
-        Phi3Graph.Built built = new Phi3Graph(d, new Phi3Weights(d, spec.seed()), spec.precision() == Precision.FP16).build();
-        ModelProto skeleton = built.skeleton();
-        Map<String, TensorContent> pending = built.pending();
-        if (spec.precision().isQuantized()) {
-            GraphProto.Builder graph = skeleton.getGraph().toBuilder();
-            pending = new MatMulNBitsRewriter(spec.precision().bits(), spec.blockSize(), spec.accuracyLevel()).rewrite(graph, pending);
-            skeleton = skeleton.toBuilder().setGraph(graph).build();
+    public static boolean supports(ModelFormat format) {
+        return WRITERS.containsKey(format);
+    }
+
+    public static void generate(Spec spec, Path out, Progress progress) throws IOException {
+        SyntheticFormatWriter writer = WRITERS.get(spec.format());
+        if (writer == null) {
+            throw new IllegalArgumentException("no synthetic model in the " + spec.format() + " format: the suite writes "
+                    + formats() + "; name a folder of your own instead");
         }
-        OnnxModelWriter.write(out.resolve(MODEL_FILE), skeleton, pending, progress);
+        Files.createDirectories(out);
+        writer.write(spec, out, progress);
         ModelManifest.synthetic(spec).write(out);
     }
 }

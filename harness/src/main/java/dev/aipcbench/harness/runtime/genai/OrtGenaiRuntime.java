@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.genai;
 
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.runtime.nativelib.LoadedOnce;
 import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
@@ -61,8 +62,8 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
     }
 
     @Override
-    public String modelFormat() {
-        return "onnx-genai";
+    public ModelFormat modelFormat() {
+        return ModelFormat.ONNX_GENAI;
     }
 
     @Override

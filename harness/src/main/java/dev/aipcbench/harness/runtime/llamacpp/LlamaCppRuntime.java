@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.llamacpp;
 
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;
@@ -62,8 +63,8 @@ public final class LlamaCppRuntime implements InferenceRuntime {
     }
 
     @Override
-    public String modelFormat() {
-        return "gguf";
+    public ModelFormat modelFormat() {
+        return ModelFormat.GGUF;
     }
 
     /** llama.cpp has no version call: the API generation found and where the library came from. */

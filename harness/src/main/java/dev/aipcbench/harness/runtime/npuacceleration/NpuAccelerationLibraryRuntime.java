@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.npuacceleration;
 
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;
@@ -60,8 +61,8 @@ public final class NpuAccelerationLibraryRuntime implements InferenceRuntime {
     }
 
     @Override
-    public String modelFormat() {
-        return "hf-transformers";
+    public ModelFormat modelFormat() {
+        return ModelFormat.HF_TRANSFORMERS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.onnxruntime;
 
+import dev.aipcbench.harness.model.ModelFormat;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtEpDevice;
 import ai.onnxruntime.OrtException;
@@ -31,8 +32,8 @@ public final class OrtRuntime implements InferenceRuntime {
     }
 
     @Override
-    public String modelFormat() {
-        return "onnx-genai";
+    public ModelFormat modelFormat() {
+        return ModelFormat.ONNX_GENAI;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.openvino;
 
+import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;
@@ -64,8 +65,8 @@ public final class OpenVinoGenaiRuntime implements InferenceRuntime {
     }
 
     @Override
-    public String modelFormat() {
-        return "openvino-ir";
+    public ModelFormat modelFormat() {
+        return ModelFormat.OPENVINO_IR;
     }
 
     /** OpenVINO's build number (openvino_c); GenAI's C API has no version call of its own. */
