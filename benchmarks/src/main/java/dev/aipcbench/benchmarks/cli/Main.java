@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run-bench", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
         description = "Benchmark and characterise on-device LLM inference (Phi-3 class) across devices, precisions and runtimes.",
-        subcommands = {MatrixCommand.class, GenerateCommand.class, ModelCommand.class, DevicesCommand.class, ReportCommand.class, GateCommand.class})
+        subcommands = {MatrixCommand.class, GenerateCommand.class, ModelCommand.class, DevicesCommand.class, RuntimesCommand.class,
+                ReportCommand.class, GateCommand.class})
 public final class Main {
 
     /**

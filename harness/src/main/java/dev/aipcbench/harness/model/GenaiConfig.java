@@ -20,6 +20,18 @@ import java.util.Optional;
  * Every input/output name and dimension comes from here, so real Hugging Face folders and the suite's
  * own synthetic folders are driven the same way. Reading validates each field and fails with the
  * file, the JSON path of the field, and what was expected.
+ *
+ * <p><b>Any folder onnxruntime-genai accepts, the suite accepts.</b> A field genai_config.json omits takes
+ * onnxruntime-genai's own default (its {@code src/config.h} and {@code Config::Config}): the tensor names
+ * ({@code input_ids}, {@code attention_mask}, {@code position_ids}, {@code past_key_values.%d.key}, ...,
+ * {@code logits}, {@code present.%d.key}, ...), {@code search.max_length} = {@code model.context_length},
+ * {@code search.past_present_share_buffer} = false, {@code pad_token_id} = 0, {@code eos_token_id} = the pad
+ * id. The dimensions genai itself does not need ({@code num_hidden_layers}, {@code num_key_value_heads},
+ * {@code head_size}, {@code vocab_size}, ...) read as 0 when absent and are taken from the ONNX graph by
+ * {@link ModelFolder}. Fields the suite does not use are ignored, as genai ignores what it does not know.
+ * One deviation: an absent {@code bos_token_id} is -1 here (genai says 0), because the suite's prompts
+ * start with a BOS only where the model names one. {@code model.context_length} and
+ * {@code model.decoder.filename} are required, as genai requires them.
  */
 public record GenaiConfig(
         String modelType,
@@ -34,7 +46,10 @@ public record GenaiConfig(
 
     public static final String FILE_NAME = "genai_config.json";
 
-    /** The {@code model.decoder} section. {@code positionIds} and {@code attentionMask} may be absent (null). */
+    /**
+     * The {@code model.decoder} section. {@code positionIds} and {@code attentionMask} name the inputs the
+     * model may take (the loop feeds them only when the graph has them). Dimensions are 0 when unknown.
+     */
     public record Decoder(String filename, int headSize, int hiddenSize, int numAttentionHeads, int numHiddenLayers,
                           int numKeyValueHeads, String inputIds, String attentionMask, String positionIds,
                           String pastKeyNames, String pastValueNames, String logits, String presentKeyNames,
@@ -80,32 +95,48 @@ public record GenaiConfig(
         f.object("model.decoder");
         Decoder decoder = new Decoder(
                 f.string("model.decoder.filename"),
-                f.integer("model.decoder.head_size"),
-                f.integer("model.decoder.hidden_size"),
-                f.integer("model.decoder.num_attention_heads"),
-                f.integer("model.decoder.num_hidden_layers"),
-                f.integer("model.decoder.num_key_value_heads"),
-                f.string("model.decoder.inputs.input_ids"),
-                f.optionalString("model.decoder.inputs.attention_mask").orElse(null),
-                f.optionalString("model.decoder.inputs.position_ids").orElse(null),
-                f.nameTemplate("model.decoder.inputs.past_key_names"),
-                f.nameTemplate("model.decoder.inputs.past_value_names"),
-                f.string("model.decoder.outputs.logits"),
-                f.nameTemplate("model.decoder.outputs.present_key_names"),
-                f.nameTemplate("model.decoder.outputs.present_value_names"));
-        int maxLength = f.integer("search.max_length");
-        int context = f.optionalInteger("model.context_length").orElse(maxLength);
-        List<Integer> eos = f.integerOrArray("model.eos_token_id");
+                f.optionalInteger("model.decoder.head_size").orElse(0),
+                f.optionalInteger("model.decoder.hidden_size").orElse(0),
+                f.optionalInteger("model.decoder.num_attention_heads").orElse(0),
+                f.optionalInteger("model.decoder.num_hidden_layers").orElse(0),
+                f.optionalInteger("model.decoder.num_key_value_heads").orElse(0),
+                f.optionalString("model.decoder.inputs.input_ids").orElse("input_ids"),
+                f.optionalString("model.decoder.inputs.attention_mask").orElse("attention_mask"),
+                f.optionalString("model.decoder.inputs.position_ids").orElse("position_ids"),
+                f.optionalNameTemplate("model.decoder.inputs.past_key_names").orElse("past_key_values.%d.key"),
+                f.optionalNameTemplate("model.decoder.inputs.past_value_names").orElse("past_key_values.%d.value"),
+                f.optionalString("model.decoder.outputs.logits").orElse("logits"),
+                f.optionalNameTemplate("model.decoder.outputs.present_key_names").orElse("present.%d.key"),
+                f.optionalNameTemplate("model.decoder.outputs.present_value_names").orElse("present.%d.value"));
+        Optional<Integer> maxLength = f.optionalInteger("search.max_length").filter(n -> n > 0);
+        int context = f.optionalInteger("model.context_length").or(() -> maxLength)
+                .orElseThrow(() -> f.missing("model.context_length", "an integer; onnxruntime-genai requires it too"));
+        int pad = f.optionalInteger("model.pad_token_id").orElse(0);
+        List<Integer> eos = f.optionalIntegerOrArray("model.eos_token_id").orElse(List.of(pad));
         return new GenaiConfig(
                 f.string("model.type"),
                 f.optionalInteger("model.bos_token_id").orElse(-1),
                 eos,
-                f.optionalInteger("model.pad_token_id").orElse(eos.get(0)),
-                f.integer("model.vocab_size"),
+                pad,
+                f.optionalInteger("model.vocab_size").orElse(0),
                 context,
                 decoder,
-                maxLength,
+                maxLength.orElse(context),
                 f.optionalBoolean("search.past_present_share_buffer").orElse(false));
+    }
+
+    /**
+     * This config with its unknown (0) dimensions taken from the model graph: decoder layers, KV heads,
+     * head size and vocabulary ({@code 0} arguments leave a field as it is).
+     */
+    public GenaiConfig completedBy(int layers, int kvHeads, int headSize, int vocab) {
+        Decoder d = decoder;
+        Decoder completed = new Decoder(d.filename(), d.headSize() > 0 ? d.headSize() : headSize, d.hiddenSize(),
+                d.numAttentionHeads(), d.numHiddenLayers() > 0 ? d.numHiddenLayers() : layers,
+                d.numKeyValueHeads() > 0 ? d.numKeyValueHeads() : kvHeads, d.inputIds(), d.attentionMask(), d.positionIds(),
+                d.pastKeyNames(), d.pastValueNames(), d.logits(), d.presentKeyNames(), d.presentValueNames());
+        return new GenaiConfig(modelType, bosTokenId, eosTokenIds, padTokenId, vocabSize > 0 ? vocabSize : vocab, contextLength,
+                completed, maxLength, pastPresentShareBuffer);
     }
 
     /** The config a builder-style Phi-3 folder carries, for a synthetic model of these dimensions. */
@@ -194,7 +225,7 @@ public record GenaiConfig(
             return n == null || n.isNull() ? null : n;
         }
 
-        private ModelFormatException missing(String path, String expected) {
+        ModelFormatException missing(String path, String expected) {
             return new ModelFormatException(file, "missing field " + path + " (expected " + expected + ")");
         }
 
@@ -233,10 +264,10 @@ public record GenaiConfig(
             return Optional.of(n.asText());
         }
 
-        String nameTemplate(String path) {
-            String s = string(path);
-            if (!s.contains("%d")) {
-                throw new ModelFormatException(file, "field " + path + ": expected a name template with %d for the layer, found \"" + s + "\"");
+        Optional<String> optionalNameTemplate(String path) {
+            Optional<String> s = optionalString(path);
+            if (s.isPresent() && !s.get().contains("%d")) {
+                throw new ModelFormatException(file, "field " + path + ": expected a name template with %d for the layer, found \"" + s.get() + "\"");
             }
             return s;
         }
@@ -267,10 +298,10 @@ public record GenaiConfig(
             return Optional.of(n.booleanValue());
         }
 
-        List<Integer> integerOrArray(String path) {
+        Optional<List<Integer>> optionalIntegerOrArray(String path) {
             JsonNode n = node(path);
             if (n == null) {
-                throw missing(path, "an integer or an array of integers");
+                return Optional.empty();
             }
             List<Integer> out = new ArrayList<>();
             if (n.isIntegralNumber()) {
@@ -285,7 +316,7 @@ public record GenaiConfig(
             } else {
                 throw wrongType(path, "an integer or an array of integers", n);
             }
-            return List.copyOf(out);
+            return Optional.of(List.copyOf(out));
         }
     }
 }

@@ -25,6 +25,19 @@ public interface InferenceRuntime {
     /** Whether the library loads here at all. */
     boolean installed();
 
+    /**
+     * Where the runtime's library was found and how, in one line ("the suite's runtime environment
+     * /.../libonnxruntime-genai.so"), or why it was not found.
+     */
+    default String location() {
+        return installed() ? "bundled with the suite" : version();
+    }
+
+    /** The places the library search tried, each with what it found: the long story, for {@code --verbose}. */
+    default List<String> searchTrail() {
+        return List.of();
+    }
+
     /** Execution providers / devices the runtime reports here, for results ("CPUExecutionProvider/CPU"). */
     List<String> providers();
 

@@ -5,6 +5,7 @@ import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
+import dev.aipcbench.harness.runtime.environment.InstalledWheel;
 
 /**
  * onnxruntime-genai as loaded here: the JNA binding, what this build offers beyond the functions the
@@ -28,14 +29,19 @@ public final class OgaBinding {
 
     private final OgaLibrary library;
     private final String location;
+    private final String version;
+    private final String onnxRuntime;
     private final boolean rewind;
     private final boolean logits;
     private final boolean overlay;
     private final boolean deviceType;
 
-    private OgaBinding(OgaLibrary library, String location, NativeSymbols symbols) {
+    private OgaBinding(OgaLibrary library, NativeLibraryLookup.Found found, NativeSymbols symbols, String onnxRuntime) {
         this.library = library;
-        this.location = location;
+        this.location = found.origin();
+        this.version = found.folder() == null ? null : InstalledWheel.sitePackagesAbove(found.folder())
+                .flatMap(site -> InstalledWheel.version(site, "onnxruntime-genai")).orElse(null);
+        this.onnxRuntime = onnxRuntime;
         this.rewind = symbols.has("OgaGenerator_RewindTo");
         boolean allLogits = true;
         for (String f : LOGITS) {
@@ -55,15 +61,27 @@ public final class OgaBinding {
         if (Native.POINTER_SIZE != 8) {
             throw new DeviceUnavailableException("runtime library not usable: the onnxruntime-genai binding needs a 64-bit JVM");
         }
-        NativeLibraryLookup.Found found = lookup.load();
+        NativeLibraryLookup.Located where = lookup.locate();
+        String onnxRuntime = OrtLibraryForGenai.prepare(where.file() == null ? null : where.file().toAbsolutePath().getParent());
+        NativeLibraryLookup.Found found = where.file() == null ? lookup.load() : lookup.loadFile(where.file(), where.origin());
         NativeSymbols symbols = new NativeSymbols(found.library(), found.loadName());
         symbols.require("the OgaGenerator_AppendTokens generation of the onnxruntime-genai C API", REQUIRED);
         OgaLibrary library = Native.load(found.loadName(), OgaLibrary.class, NativeLibraryLookup.OPTIONS);
-        return new OgaBinding(library, found.origin(), symbols);
+        return new OgaBinding(library, found, symbols, onnxRuntime);
     }
 
     public OgaLibrary library() {
         return library;
+    }
+
+    /** The pip wheel's version, when the library came from one; null otherwise (the C API has no version call). */
+    public String version() {
+        return version;
+    }
+
+    /** Which ONNX Runtime genai runs on and how it was found. */
+    public String onnxRuntime() {
+        return onnxRuntime;
     }
 
     /** Where the library was loaded from. */

@@ -7,6 +7,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import dev.aipcbench.harness.model.GenaiConfig;
+import dev.aipcbench.harness.model.ModelFolder;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.SessionInfo;
 import dev.aipcbench.harness.runtime.SessionSettings;
@@ -105,8 +106,9 @@ public final class OgaGenerationSession implements StepwiseSession {
             provider.apply(binding, config);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("library", binding.location());
+            details.put("onnxruntime", binding.onnxRuntime());
             details.put("session_options", applySessionOptions(binding, config, settings));
-            GenaiConfig genai = GenaiConfig.read(folder);
+            GenaiConfig genai = ModelFolder.open(folder).config();
             model = createModel(binding, config, provider);
             int capacity = Math.min(genai.maxLength(), genai.contextLength());
             int maxLength = settings.maxSequenceLength() > 0
@@ -145,6 +147,11 @@ public final class OgaGenerationSession implements StepwiseSession {
             binding.check(binding.library().OgaCreateModelFromConfig(config, ref), "OgaCreateModelFromConfig");
             return ref.getValue();
         } catch (OgaException e) {
+            if (OrtLibraryForGenai.isMissingOnnxRuntime(e.getMessage())) {
+                throw new DeviceUnavailableException("runtime library incomplete: onnxruntime-genai at " + binding.location()
+                        + " found no ONNX Runtime (" + binding.onnxRuntime() + "): pip install onnxruntime beside it, or set "
+                        + OrtLibraryForGenai.ENV + " (" + e.getMessage() + ")");
+            }
             // genai has no provider query: a provider missing from its onnxruntime shows up here, by name.
             String message = e.getMessage().toLowerCase(Locale.ROOT);
             if (!provider.isCpu() && message.contains(provider.name().toLowerCase(Locale.ROOT))) {

@@ -19,10 +19,13 @@ import java.util.List;
  * The onnxruntime-genai native library ({@code onnxruntime-genai}: libonnxruntime-genai.so,
  * onnxruntime-genai.dll, libonnxruntime-genai.dylib) through its C API, stepped by the suite's loop
  * ({@link OgaGenerationSession}). The library is found by {@link NativeLibraryLookup}: {@code
- * -Daipcbench.genai.library=PATH}, else {@code ORT_GENAI_LIBRARY}, else the library paths and the system
- * loader. It is loaded once per instance, on first use.
+ * -Daipcbench.genai.library=PATH}, else {@code ORT_GENAI_LIBRARY} (a file, or a release folder), else the
+ * pip wheel in the suite's runtime environment or the active Python environment
+ * ({@code site-packages/onnxruntime_genai/}), else the library paths and the system loader. It is loaded
+ * once per instance, on first use, after the ONNX Runtime it runs on ({@link OrtLibraryForGenai}).
  *
- * <p>genai's C API can neither report its version nor list the execution providers its onnxruntime has:
+ * <p>genai's C API can neither report its version (the wheel's dist-info does, when it came from one) nor
+ * list the execution providers its onnxruntime has:
  * {@link #availability} checks the library and maps the device to a provider ({@link OgaProvider}); a
  * provider that turns out to be missing is reported when the model is created, which
  * {@link OgaGenerationSession#open} turns into {@link DeviceUnavailableException} (a skipped cell) when
@@ -39,8 +42,11 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
 
     /** Finds the library by property, environment variable, library paths, then the system loader. */
     public OrtGenaiRuntime() {
-        this(NativeLibraryLookup.of(LIBRARY_NAME, LIBRARY_PROPERTY, LIBRARY_ENV));
+        this(NativeLibraryLookup.of(LIBRARY_NAME, LIBRARY_PROPERTY, LIBRARY_ENV).inPythonPackages(PYTHON_PACKAGE));
     }
+
+    /** Where the pip wheels (onnxruntime-genai, -directml, -cuda) keep the library inside site-packages. */
+    static final String PYTHON_PACKAGE = "onnxruntime_genai";
 
     /** Uses the library at {@code library} (a file, or a folder holding it) and nothing else. */
     public OrtGenaiRuntime(Path library) {
@@ -69,10 +75,26 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
     @Override
     public String version() {
         try {
-            return "unknown (the onnxruntime-genai C API has no version call); loaded from " + binding().location();
+            OgaBinding b = binding();
+            return b.version() != null ? b.version()
+                    : "unknown (the onnxruntime-genai C API has no version call; loaded from " + b.location() + ")";
         } catch (DeviceUnavailableException e) {
             return e.getMessage();
         }
+    }
+
+    @Override
+    public String location() {
+        try {
+            return binding().location();
+        } catch (DeviceUnavailableException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public List<String> searchTrail() {
+        return lookup.trail();
     }
 
     @Override

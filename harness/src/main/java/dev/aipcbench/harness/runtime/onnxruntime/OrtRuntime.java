@@ -42,6 +42,11 @@ public final class OrtRuntime implements InferenceRuntime {
     }
 
     @Override
+    public String location() {
+        return "bundled with the suite (Maven com.microsoft.onnxruntime:onnxruntime, its CPU build)";
+    }
+
+    @Override
     public boolean installed() {
         return true; // ONNX Runtime Java ships inside the suite's jar
     }
