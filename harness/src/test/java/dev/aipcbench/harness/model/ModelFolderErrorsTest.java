@@ -61,9 +61,9 @@ class ModelFolderErrorsTest {
     void configMissingAField(@TempDir Path tmp) throws IOException {
         Path f = copyOfTiny(tmp);
         Path c = f.resolve("genai_config.json");
-        Files.writeString(c, Files.readString(c).replaceAll("\"head_size\" : \\d+,", ""));
+        Files.writeString(c, Files.readString(c).replaceAll("\"context_length\" : \\d+,", "").replaceAll("\"max_length\" : \\d+,", ""));
         String m = failure(f);
-        assertEquals(c + ": missing field model.decoder.head_size (expected an integer)", m);
+        assertEquals(c + ": missing field model.context_length (expected an integer; onnxruntime-genai requires it too)", m);
     }
 
     @Test

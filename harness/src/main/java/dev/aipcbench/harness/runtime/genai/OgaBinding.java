@@ -14,7 +14,8 @@ import dev.aipcbench.harness.runtime.environment.InstalledWheel;
  * <p>Required: the {@code OgaGenerator_AppendTokens} generation of the C API (config, providers, model,
  * generator params, generator, next tokens). Optional: {@code OgaGenerator_RewindTo} (truncation; without
  * it a prefill recreates the generator), {@code OgaGenerator_GetLogits} and the tensor accessors (logits),
- * {@code OgaConfigOverlay} (threads and optimisation level), {@code OgaModelGetDeviceType}.
+ * {@code OgaConfigOverlay} (threads and optimisation level), {@code OgaModelGetDeviceType},
+ * {@code OgaGeneratorParamsGetSearch*} (the search options read back for results).
  */
 public final class OgaBinding {
     private static final String[] REQUIRED = {
@@ -35,6 +36,7 @@ public final class OgaBinding {
     private final boolean logits;
     private final boolean overlay;
     private final boolean deviceType;
+    private final boolean searchReadBack;
 
     private OgaBinding(OgaLibrary library, NativeLibraryLookup.Found found, NativeSymbols symbols, String onnxRuntime) {
         this.library = library;
@@ -50,6 +52,7 @@ public final class OgaBinding {
         this.logits = allLogits;
         this.overlay = symbols.has("OgaConfigOverlay");
         this.deviceType = symbols.has("OgaModelGetDeviceType") && symbols.has("OgaDestroyString");
+        this.searchReadBack = symbols.has("OgaGeneratorParamsGetSearchNumber") && symbols.has("OgaGeneratorParamsGetSearchBool");
     }
 
     /**
@@ -103,6 +106,11 @@ public final class OgaBinding {
 
     public boolean hasDeviceType() {
         return deviceType;
+    }
+
+    /** Whether the search options can be read back ({@code OgaGeneratorParamsGetSearch*}). */
+    public boolean hasSearchReadBack() {
+        return searchReadBack;
     }
 
     /** Throws {@link OgaException} when {@code result} (an {@code OgaResult*}) is an error, freeing it. */

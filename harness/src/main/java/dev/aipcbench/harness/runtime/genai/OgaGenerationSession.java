@@ -3,6 +3,8 @@ package dev.aipcbench.harness.runtime.genai;
 import ai.onnxruntime.platform.Fp16Conversions;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.ByteByReference;
+import com.sun.jna.ptr.DoubleByReference;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -121,7 +123,8 @@ public final class OgaGenerationSession implements StepwiseSession {
             setNumber(binding, params, "num_beams", 1);
             binding.check(lib.OgaGeneratorParamsSetSearchBool(params, "do_sample", false), "OgaGeneratorParamsSetSearchBool(do_sample)");
             details.put("max_length", Integer.toString(maxLength));
-            details.put("search", "greedy, min_length = max_length (never stops on EOS)");
+            details.put("search", binding.hasSearchReadBack() ? searchAsHeld(binding, params)
+                    : "greedy, min_length = max_length (never stops on EOS)");
             details.put("truncate", binding.hasRewind() ? "OgaGenerator_RewindTo" : "truncate(0) only: no OgaGenerator_RewindTo");
             if (binding.hasDeviceType()) {
                 details.put("device_type", deviceType(binding, model));
@@ -195,6 +198,19 @@ public final class OgaGenerationSession implements StepwiseSession {
     private static void setNumber(OgaBinding binding, Pointer params, String name, double value) {
         binding.check(binding.library().OgaGeneratorParamsSetSearchNumber(params, name, value),
                 "OgaGeneratorParamsSetSearchNumber(" + name + ")");
+    }
+
+    /** The search options as genai holds them, read back: evidence that the run was greedy and fixed-length. */
+    private static String searchAsHeld(OgaBinding binding, Pointer params) {
+        StringBuilder sb = new StringBuilder();
+        for (String name : new String[] {"max_length", "min_length", "top_k", "num_beams"}) {
+            DoubleByReference v = new DoubleByReference();
+            binding.check(binding.library().OgaGeneratorParamsGetSearchNumber(params, name, v), "OgaGeneratorParamsGetSearchNumber(" + name + ")");
+            sb.append(name).append('=').append((long) v.getValue()).append(' ');
+        }
+        ByteByReference sample = new ByteByReference();
+        binding.check(binding.library().OgaGeneratorParamsGetSearchBool(params, "do_sample", sample), "OgaGeneratorParamsGetSearchBool(do_sample)");
+        return sb.append("do_sample=").append(sample.getValue() != 0).append(" (read back from the library)").toString();
     }
 
     private static String deviceType(OgaBinding binding, Pointer model) {

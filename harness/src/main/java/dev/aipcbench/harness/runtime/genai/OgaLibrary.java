@@ -2,6 +2,8 @@ package dev.aipcbench.harness.runtime.genai;
 
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.ByteByReference;
+import com.sun.jna.ptr.DoubleByReference;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -43,6 +45,12 @@ public interface OgaLibrary extends Library {
     Pointer OgaGeneratorParamsSetSearchNumber(Pointer params, String name, double value);
 
     Pointer OgaGeneratorParamsSetSearchBool(Pointer params, String name, boolean value);
+
+    /** Optional (newer builds): the search options as the library holds them. */
+    Pointer OgaGeneratorParamsGetSearchNumber(Pointer params, String name, DoubleByReference value);
+
+    /** Optional (newer builds); C {@code bool*}: one byte. */
+    Pointer OgaGeneratorParamsGetSearchBool(Pointer params, String name, ByteByReference value);
 
     void OgaDestroyGeneratorParams(Pointer params);
 

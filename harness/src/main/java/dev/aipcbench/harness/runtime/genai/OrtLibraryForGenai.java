@@ -48,14 +48,10 @@ final class OrtLibraryForGenai {
             Optional<Path> file = ortFile(dir);
             if (file.isPresent()) {
                 Path f = file.get().toAbsolutePath();
-                try {
-                    // Held for the life of the process, like every native library the suite loads.
-                    NativeLibraryLookup.at("onnxruntime", f).load();
-                } catch (DeviceUnavailableException e) {
-                    throw new DeviceUnavailableException("runtime library cannot be loaded: the ONNX Runtime onnxruntime-genai needs, "
-                            + f + ": " + e.getMessage());
-                }
-                if (!Platform.isWindows()) {
+                keepOnnxRuntimeJavaOnItsOwnLibrary();
+                if (Platform.isWindows()) {
+                    preload(f);
+                } else {
                     LibC.INSTANCE.setenv(ENV, f.toString(), 1);
                 }
                 String version = InstalledWheel.sitePackagesAbove(f).flatMap(site -> InstalledWheel.version(site, "onnxruntime"))
@@ -73,6 +69,30 @@ final class OrtLibraryForGenai {
     /** genai's own message when it found no ONNX Runtime ({@code InitApi} in its onnxruntime_api.h). */
     static boolean isMissingOnnxRuntime(String genaiMessage) {
         return genaiMessage != null && genaiMessage.contains("Failed to load onnxruntime");
+    }
+
+    /**
+     * ONNX Runtime Java (in the suite's jar) loads its own libonnxruntime, whose JNI library needs it by
+     * soname ({@code libonnxruntime.so.1}). Were genai's ONNX Runtime, with the same soname, loaded first,
+     * the JNI library would bind to it and fail ({@code version VERS_1.29.0 not found}); loading ONNX Runtime
+     * Java's natives first keeps both in one process (genai opens its own by path and asks it alone).
+     */
+    private static void keepOnnxRuntimeJavaOnItsOwnLibrary() {
+        try {
+            Class.forName("ai.onnxruntime.OrtEnvironment", true, OrtLibraryForGenai.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // ONNX Runtime Java absent or unusable here: nothing to keep apart.
+        }
+    }
+
+    /** Windows: genai links onnxruntime.dll by name, so the matching one is loaded first, by path. */
+    private static void preload(Path f) {
+        try {
+            NativeLibraryLookup.at("onnxruntime", f).load();
+        } catch (DeviceUnavailableException e) {
+            throw new DeviceUnavailableException("runtime library cannot be loaded: the ONNX Runtime onnxruntime-genai needs, "
+                    + f + ": " + e.getMessage());
+        }
     }
 
     private static Optional<Path> ortFile(Path dir) {

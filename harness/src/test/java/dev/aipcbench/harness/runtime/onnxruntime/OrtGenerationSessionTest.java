@@ -1,17 +1,10 @@
 package dev.aipcbench.harness.runtime.onnxruntime;
 
 import dev.aipcbench.harness.model.ModelFolder;
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.model.onnx.OnnxModelFile;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.TokenTimeline;
+import dev.aipcbench.harness.testing.BuilderShapedFolders;
 import dev.aipcbench.harness.testing.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,50 +163,8 @@ class OrtGenerationSessionTest {
         }
     }
 
-    private static Path withPositionIds(Path tmp) throws IOException {
-        Path src = TestModels.tiny(Precision.FP32);
-        Path dst = tmp.resolve("positions");
-        Files.createDirectories(dst);
-        try (Stream<Path> files = Files.list(src)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (!f.getFileName().toString().equals("model.onnx")) {
-                    Files.copy(f, dst.resolve(f.getFileName()));
-                }
-            }
-        }
-        ModelProto model;
-        try (OnnxModelFile f = OnnxModelFile.open(src.resolve("model.onnx"))) {
-            model = f.proto();
-        }
-        GraphProto.Builder g = model.getGraph().toBuilder();
-        String embeds = "/model/embed_tokens/Gather/output_0";
-        for (int i = 0; i < g.getNodeCount(); i++) {
-            if (g.getNode(i).getOutput(0).equals(embeds)) {
-                g.setNode(i, g.getNode(i).toBuilder().setOutput(0, "token_embeds"));
-            }
-        }
-        int hidden = 256;
-        int positions = 64;
-        TensorProto.Builder table = TensorProto.newBuilder().setName("position_table").setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .addDims(positions).addDims(hidden);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-        for (int i = 0; i < positions * hidden; i++) {
-            table.addFloatData((float) r.nextGaussian());
-        }
-        g.addInitializer(table);
-        g.addNode(NodeProto.newBuilder().setOpType("Gather").setName("positions/Gather").addInput("position_table")
-                .addInput("position_ids").addOutput("position_embeds"));
-        g.addNode(NodeProto.newBuilder().setOpType("Add").setName("positions/Add").addInput("token_embeds")
-                .addInput("position_embeds").addOutput(embeds));
-        g.addInput(ValueInfoProto.newBuilder().setName("position_ids").setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.INT64_VALUE).setShape(TensorShapeProto.newBuilder()
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch_size"))
-                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("sequence_length"))))));
-        Files.write(dst.resolve("model.onnx"), model.toBuilder().setGraph(g).build().toByteArray());
-        Path c = dst.resolve("genai_config.json");
-        Files.writeString(c, Files.readString(c).replace("\"attention_mask\" : \"attention_mask\",",
-                "\"attention_mask\" : \"attention_mask\",\n        \"position_ids\" : \"position_ids\","));
-        return dst;
+    private static Path withPositionIds(Path tmp) {
+        return BuilderShapedFolders.withPositionIds(TestModels.tiny(Precision.FP32), tmp.resolve("positions"), 256, 64);
     }
 
     @Test
