@@ -65,10 +65,15 @@ final class DevicesCommand implements Callable<Integer> {
         }
         System.out.printf("print    %s%n", host.fingerprint());
         for (Map<String, Object> r : runtimes) {
+            if (!(Boolean) r.get("installed")) {
+                // One line, not one per device: the devices would all repeat the same missing library.
+                System.out.printf("%nruntime  %s: not found: %s%n", r.get("id"), verbose.verbose ? r.get("version") : Reasons.brief((String) r.get("version")));
+                continue;
+            }
             System.out.printf("%nruntime  %s %s%n", r.get("id"), r.get("version"));
             @SuppressWarnings("unchecked")
             Map<String, String> devices = (Map<String, String>) r.get("devices");
-            devices.forEach((d, s) -> System.out.printf("  %-6s %s%n", d, s));
+            devices.forEach((d, s) -> System.out.printf("  %-6s %s%n", d, verbose.verbose ? s : Reasons.brief(s)));
         }
         return 0;
     }

@@ -31,19 +31,21 @@ public final class OgaBinding {
     private final OgaLibrary library;
     private final String location;
     private final String version;
-    private final String onnxRuntime;
+    private final OrtLibraryForGenai.Prepared onnxRuntime;
+    private final java.nio.file.Path folder;
     private final boolean rewind;
     private final boolean logits;
     private final boolean overlay;
     private final boolean deviceType;
     private final boolean searchReadBack;
 
-    private OgaBinding(OgaLibrary library, NativeLibraryLookup.Found found, NativeSymbols symbols, String onnxRuntime) {
+    private OgaBinding(OgaLibrary library, NativeLibraryLookup.Found found, NativeSymbols symbols, OrtLibraryForGenai.Prepared onnxRuntime) {
         this.library = library;
         this.location = found.origin();
         this.version = found.folder() == null ? null : InstalledWheel.sitePackagesAbove(found.folder())
                 .flatMap(site -> InstalledWheel.version(site, "onnxruntime-genai")).orElse(null);
         this.onnxRuntime = onnxRuntime;
+        this.folder = found.folder();
         this.rewind = symbols.has("OgaGenerator_RewindTo");
         boolean allLogits = true;
         for (String f : LOGITS) {
@@ -65,7 +67,7 @@ public final class OgaBinding {
             throw new DeviceUnavailableException("runtime library not usable: the onnxruntime-genai binding needs a 64-bit JVM");
         }
         NativeLibraryLookup.Located where = lookup.locate();
-        String onnxRuntime = OrtLibraryForGenai.prepare(where.file() == null ? null : where.file().toAbsolutePath().getParent());
+        OrtLibraryForGenai.Prepared onnxRuntime = OrtLibraryForGenai.prepare(where.file() == null ? null : where.file().toAbsolutePath().getParent());
         NativeLibraryLookup.Found found = where.file() == null ? lookup.load() : lookup.loadFile(where.file(), where.origin());
         NativeSymbols symbols = new NativeSymbols(found.library(), found.loadName());
         symbols.require("the OgaGenerator_AppendTokens generation of the onnxruntime-genai C API", REQUIRED);
@@ -84,7 +86,16 @@ public final class OgaBinding {
 
     /** Which ONNX Runtime genai runs on and how it was found. */
     public String onnxRuntime() {
-        return onnxRuntime;
+        return onnxRuntime.description();
+    }
+
+    /**
+     * Why {@code provider} cannot run here, when the files its build would ship are absent: genai's CUDA
+     * interface beside genai, DirectML or the OpenVINO provider beside its ONNX Runtime. Empty when present,
+     * or when nothing tells (other providers are checked when the model is created).
+     */
+    public java.util.Optional<String> missingProvider(OgaProvider provider) {
+        return provider.missingFiles(folder, onnxRuntime.folder());
     }
 
     /** Where the library was loaded from. */

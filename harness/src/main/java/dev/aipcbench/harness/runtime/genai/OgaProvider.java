@@ -63,6 +63,44 @@ public record OgaProvider(String name, Map<String, String> options) {
         return name.equalsIgnoreCase(CPU);
     }
 
+    /**
+     * Why this provider cannot run, judged by the files its builds ship: {@code genaiFolder} holds genai
+     * ({@code libonnxruntime-genai-cuda.so} / {@code onnxruntime-genai-cuda.dll}: genai's CUDA interface, from
+     * the onnxruntime-genai-cuda wheel), {@code ortFolder} its ONNX Runtime ({@code DirectML.dll} from
+     * onnxruntime-directml, {@code libonnxruntime_providers_openvino.so} / {@code onnxruntime_providers_openvino.dll}
+     * from onnxruntime-openvino). Empty when the files are there or nothing can be told from files.
+     */
+    public java.util.Optional<String> missingFiles(Path genaiFolder, Path ortFolder) {
+        String[] where;
+        Path folder;
+        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "cuda":
+                folder = genaiFolder;
+                where = new String[] {"libonnxruntime-genai-cuda.so", "onnxruntime-genai-cuda.dll", "genai's CUDA interface (the onnxruntime-genai-cuda package)"};
+                break;
+            case "dml":
+                folder = ortFolder;
+                where = new String[] {"DirectML.dll", "DirectML.dll", "DirectML (the onnxruntime-genai-directml package)"};
+                break;
+            case "openvino":
+                folder = ortFolder;
+                where = new String[] {"libonnxruntime_providers_openvino.so", "onnxruntime_providers_openvino.dll",
+                    "ONNX Runtime's OpenVINO execution provider (an onnxruntime-openvino build)"};
+                break;
+            default:
+                return java.util.Optional.empty();
+        }
+        if (folder == null) {
+            return java.util.Optional.empty();
+        }
+        String file = Platform.isWindows() ? where[1] : where[0];
+        if (java.nio.file.Files.isRegularFile(folder.resolve(file))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("execution provider " + describe() + " unavailable in onnxruntime-genai: no " + where[2] + ", "
+                + folder.resolve(file) + " is missing");
+    }
+
     /** Sets this provider on a genai config: clears the folder's providers, then appends this one. */
     public void apply(OgaBinding binding, Pointer config) {
         OgaLibrary lib = binding.library();

@@ -115,12 +115,14 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
 
     @Override
     public Availability availability(Device device, Precision precision) {
+        OgaBinding b;
         try {
-            binding();
+            b = binding();
         } catch (DeviceUnavailableException e) {
             return Availability.skipped(e.getMessage());
         }
-        return Availability.available();
+        return b.missingProvider(OgaProvider.forDevice(device, java.util.Map.of(), null)).map(Availability::skipped)
+                .orElse(Availability.available());
     }
 
     @Override

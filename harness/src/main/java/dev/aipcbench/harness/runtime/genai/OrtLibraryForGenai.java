@@ -31,13 +31,24 @@ final class OrtLibraryForGenai {
     }
 
     /**
+     * The ONNX Runtime genai was given: its file (null when the user's ORT_LIB_PATH names it or none was
+     * found) and a line for results.
+     */
+    record Prepared(Path file, String description) {
+        /** The folder providers' libraries sit in beside ONNX Runtime, when known. */
+        Path folder() {
+            return file == null ? null : file.getParent();
+        }
+    }
+
+    /**
      * Prepares ONNX Runtime for the genai library in {@code folder} (null: found by the system loader), before
      * genai is opened (it reads ORT_LIB_PATH as it loads); returns what was used, for results (e.g. {@code onnxruntime 1.32.0 at .../libonnxruntime.so.1.32.0 (ORT_LIB_PATH set)}).
      */
-    static String prepare(Path folder) {
+    static Prepared prepare(Path folder) {
         String own = System.getenv(ENV);
         if (own != null && !own.isBlank()) {
-            return "ONNX Runtime from the user's " + ENV + "=" + own;
+            return new Prepared(Path.of(own.trim()), "ONNX Runtime from the user's " + ENV + "=" + own);
         }
         List<Path> candidates = new ArrayList<>();
         if (folder != null) {
@@ -56,11 +67,11 @@ final class OrtLibraryForGenai {
                 }
                 String version = InstalledWheel.sitePackagesAbove(f).flatMap(site -> InstalledWheel.version(site, "onnxruntime"))
                         .orElse(versionFromFileName(f));
-                return "onnxruntime " + version + " at " + f + (Platform.isWindows() ? " (preloaded)" : " (" + ENV + " set)");
+                return new Prepared(f, "onnxruntime " + version + " at " + f + (Platform.isWindows() ? " (preloaded)" : " (" + ENV + " set)"));
             }
         }
         // genai then looks for libonnxruntime by name itself; if that fails too, creating a model says so.
-        return NOT_FOUND + " beside it or in " + candidates;
+        return new Prepared(null, NOT_FOUND + " beside it or in " + candidates);
     }
 
     /** How {@link #prepare} begins its answer when it found no ONNX Runtime to give genai. */

@@ -46,6 +46,18 @@ class OrtGenaiRuntimeTest {
     }
 
     @Test
+    void devicesWhoseProviderTheWheelLacksAreSkippedNamingTheMissingFile() {
+        OrtGenaiRuntime runtime = new OrtGenaiRuntime(library);
+        for (Device d : new Device[] {Device.IGPU, Device.NPU}) {
+            Availability a = runtime.availability(d, Precision.INT4);
+            assertEquals(Availability.Kind.SKIPPED, a.kind(), d.id());
+            assertTrue(a.reason().contains("onnxruntime/capi/libonnxruntime_providers_openvino.so is missing"), a.reason());
+        }
+        Availability cuda = runtime.availability(Device.DGPU, Precision.INT4);
+        assertTrue(cuda.reason().endsWith("onnxruntime_genai/libonnxruntime-genai-cuda.so is missing"), cuda.reason());
+    }
+
+    @Test
     void theDefaultLookupFindsTheWheelInTheSuitesRuntimeEnvironment() {
         OrtGenaiRuntime runtime = new OrtGenaiRuntime();
         assertTrue(runtime.installed(), runtime.location());
