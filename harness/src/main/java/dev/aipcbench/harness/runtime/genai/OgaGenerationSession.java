@@ -113,8 +113,10 @@ public final class OgaGenerationSession implements StepwiseSession {
             GenaiConfig genai = ModelFolder.open(folder).config();
             model = createModel(binding, config, provider);
             int capacity = Math.min(genai.maxLength(), genai.contextLength());
+            // genai's sequence also holds the token it sampled last, before that token is fed: a cache of N
+            // tokens needs max_length N + 1 (a 512-token prefill is AppendTokens(512) + GenerateNextToken).
             int maxLength = settings.maxSequenceLength() > 0
-                    ? Math.min(settings.maxSequenceLength(), genai.contextLength()) : capacity;
+                    ? Math.min(settings.maxSequenceLength() + 1, genai.contextLength()) : capacity;
             binding.check(lib.OgaCreateGeneratorParams(model, ref), "OgaCreateGeneratorParams");
             params = ref.getValue();
             setNumber(binding, params, "max_length", maxLength);

@@ -92,10 +92,19 @@ class OgaGenerationSessionTest {
     @Test
     void searchIsGreedyAndFixedLengthAsTheLibraryHoldsIt() {
         try (OgaGenerationSession g = genai(TestModels.tiny(Precision.INT4), 48)) {
-            assertEquals("max_length=48 min_length=48 top_k=1 num_beams=1 do_sample=false (read back from the library)",
+            assertEquals("max_length=49 min_length=49 top_k=1 num_beams=1 do_sample=false (read back from the library)",
                     g.info().details().get("search"));
-            assertEquals(48, g.maxLength());
+            assertEquals(49, g.maxLength(), "48 cached tokens and the one genai samples before it is fed");
             assertEquals("OgaGenerator_RewindTo", g.info().details().get("truncate"));
+        }
+    }
+
+    @Test
+    void aPrefillOrDecodeFillingTheWholeCapacityAsked() {
+        try (OgaGenerationSession g = genai(TestModels.tiny(Precision.INT4), PROMPT.length + 1)) {
+            int t = g.prefill(PROMPT);
+            g.decode(t);
+            assertEquals(PROMPT.length + 1, g.length());
         }
     }
 

@@ -112,7 +112,7 @@ class OrtGenaiRuntimeTest {
             OgaException tooLong = assertThrows(OgaException.class,
                     () -> ((OgaGenerationSession) s).prefill(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
             assertEquals("OgaGenerator_AppendTokens", tooLong.call());
-            assertTrue(tooLong.getMessage().contains("exceeds max length (8)"), tooLong.getMessage());
+            assertTrue(tooLong.getMessage().contains("exceeds max length (9)"), tooLong.getMessage());
         }
     }
 
