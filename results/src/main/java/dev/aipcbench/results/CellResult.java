@@ -14,25 +14,60 @@ import java.util.Map;
  * @param reason        why a cell is skipped/unsupported, or the error of a failed one
  * @param stderrTail    the last lines the fork printed, for failed cells
  * @param session       what the runtime reported it opened (provider, KV strategy, I/O type, ...)
- * @param metrics       metric name to raw samples and summary (see {@link MetricNames})
+ * @param metrics       metric name to raw samples and summary (see {@link MetricCatalog})
  * @param tokenLatencies per generated token, latencies in ms as {@code [fork][iteration][token]} (token 0
  *                       is TTFT); drives the per-token latency chart and ITL percentiles
  * @param telemetry     device telemetry summaries while the cell ran
+ * @param output        what the cell's agreement probe generated, and how it agrees with the reference
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(String id, String runtime, String device, String precision, Workload workload,
                          ModelRef model, Map<String, Object> settings, CellStatus status, String reason,
                          String stderrTail, String started, String finished, Double wallSeconds,
                          Map<String, String> session, Map<String, Metric> metrics,
-                         List<List<List<Double>>> tokenLatencies, TelemetryResult telemetry) {
+                         List<List<List<Double>>> tokenLatencies, TelemetryResult telemetry, Output output) {
 
     public static String id(String runtime, String device, String precision, Workload workload) {
+        // the key is also the folder-safe name of the cell's logs: no slash inside it
         return runtime + "/" + device + "/" + precision + "/" + workload.key();
     }
 
     /** The model of a cell. {@code path} is where it was loaded from; {@code origin} is synthetic or the folder's. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelRef(String name, String path, String origin, String size, Long parameters) {
+    }
+
+    /**
+     * The agreement probe: a fixed prompt (no model-specific token) and the tokens the runtime generated
+     * greedily after it, the logits of the first generated position where the runtime exposes them (a file
+     * of little-endian float32 relative to the results folder), and the agreement with the reference.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Output(List<Integer> prompt, List<Integer> tokens, String logits, Agreement agreement) {
+        public Output withAgreement(Agreement a) {
+            return new Output(prompt, tokens, logits, a);
+        }
+    }
+
+    /**
+     * How a cell's probe agrees with the reference's (the suite's ONNX Runtime loop at fp32 on the same
+     * weights): {@code leading} tokens equal from the first, {@code matching} equal at the same position, of
+     * {@code of}; the cosine similarity of the first generated position's logits where both have them.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Agreement(String reference, int leading, int matching, int of, Double cosine) {
+    }
+
+    /** A copy with {@code m} as its metrics. */
+    public CellResult withMetrics(Map<String, Metric> m) {
+        return new CellResult(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started,
+                finished, wallSeconds, session, m, tokenLatencies, telemetry, output);
+    }
+
+    /** A copy with {@code o} as its output. */
+    public CellResult withOutput(Output o) {
+        return new CellResult(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started,
+                finished, wallSeconds, session, metrics, tokenLatencies, telemetry, o);
     }
 
     public boolean ok() {

@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
+import java.util.List;
 
 /**
  * A results folder: {@code results.json} (the suite's schema), {@code results.csv} (one row per cell x
@@ -86,23 +86,11 @@ public final class ResultsFolder {
 
     static String csv(RunResults results) throws IOException {
         StringBuilder sb = new StringBuilder();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("cell", "runtime", "device", "precision", "workload",
-                "prompt_tokens", "gen_tokens", "context_depth", "status", "reason", "metric", "unit", "n", "mean",
-                "median", "p90", "p99", "stddev", "min", "max").get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(ResultColumns.csvHeader().toArray(new String[0])).get();
         try (CSVPrinter p = new CSVPrinter(sb, format)) {
             for (CellResult c : results.cells()) {
-                Workload wl = c.workload();
-                if (c.metrics() == null || c.metrics().isEmpty()) {
-                    p.printRecord(c.id(), c.runtime(), c.device(), c.precision(), wl.kind(), wl.promptTokens(),
-                            wl.genTokens(), wl.contextDepth(), c.status(), c.reason(), null, null, null, null, null,
-                            null, null, null, null, null);
-                    continue;
-                }
-                for (Map.Entry<String, Metric> e : c.metrics().entrySet()) {
-                    Summary s = e.getValue().summary();
-                    p.printRecord(c.id(), c.runtime(), c.device(), c.precision(), wl.kind(), wl.promptTokens(),
-                            wl.genTokens(), wl.contextDepth(), c.status(), c.reason(), e.getKey(), e.getValue().unit(),
-                            s.n(), s.mean(), s.median(), s.p90(), s.p99(), s.stddev(), s.min(), s.max());
+                for (List<Object> row : ResultColumns.csvRows(c)) {
+                    p.printRecord(row);
                 }
             }
         }

@@ -16,8 +16,19 @@ import java.util.Optional;
 public record RunResults(String schema, String runId, String started, String finished, boolean complete,
                          String suiteVersion, String profileName, Map<String, Object> profile,
                          List<String> commandLine, HostInfo host, List<RuntimeInfo> runtimes,
-                         int plannedCells, List<CellResult> cells) {
+                         int plannedCells, List<CellResult> cells, Reference reference) {
     public static final String SCHEMA = "aipc-bench/results/v1";
+
+    /**
+     * The agreement reference: what the suite's ONNX Runtime loop generated at fp32 for the agreement probe on
+     * the run's weights, from the run's own {@code onnxruntime/cpu/fp32} generate cell or, for the synthetic
+     * model, a probe run apart; every cell's {@link CellResult.Agreement} compares with it.
+     *
+     * @param source which cell or model produced it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reference(String source, List<Integer> prompt, List<Integer> tokens, String logits) {
+    }
 
     public Optional<CellResult> cell(String id) {
         return cells.stream().filter(c -> c.id().equals(id)).findFirst();
@@ -33,11 +44,17 @@ public record RunResults(String schema, String runId, String started, String fin
         }
         next.add(cell);
         return new RunResults(schema, runId, started, finished, complete, suiteVersion, profileName, profile,
-                commandLine, host, runtimes, plannedCells, List.copyOf(next));
+                commandLine, host, runtimes, plannedCells, List.copyOf(next), reference);
     }
 
     public RunResults finish(String finishedAt, boolean allDone) {
         return new RunResults(schema, runId, started, finishedAt, allDone, suiteVersion, profileName, profile,
-                commandLine, host, runtimes, plannedCells, cells);
+                commandLine, host, runtimes, plannedCells, cells, reference);
+    }
+
+    /** A copy with the agreement reference and the cells as they agree with it. */
+    public RunResults withReference(Reference r, List<CellResult> agreed) {
+        return new RunResults(schema, runId, started, finished, complete, suiteVersion, profileName, profile,
+                commandLine, host, runtimes, plannedCells, List.copyOf(agreed), r);
     }
 }

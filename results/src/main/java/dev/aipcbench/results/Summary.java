@@ -1,10 +1,15 @@
 package dev.aipcbench.results;
 
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
 import java.util.Arrays;
 
 /**
- * Summary statistics of a sample. Percentiles use linear interpolation between closest ranks (the
- * "R-7" definition of NumPy's and Excel's default), so they agree with what users compute themselves.
+ * Summary statistics of a sample. Percentiles are the suite's one definition, {@link #percentile}: linear
+ * interpolation between closest ranks (R-7, NumPy's and Excel's default), so they agree with what users
+ * compute themselves; the standard deviation is the sample one (n - 1).
  */
 public record Summary(int n, double mean, double median, double p90, double p99, double stddev, double min, double max) {
 
@@ -15,27 +20,28 @@ public record Summary(int n, double mean, double median, double p90, double p99,
         }
         double[] s = values.clone();
         Arrays.sort(s);
-        double sum = 0;
-        for (double v : s) {
-            sum += v;
-        }
-        double mean = sum / n;
-        double sq = 0;
-        for (double v : s) {
-            sq += (v - mean) * (v - mean);
-        }
-        double stddev = n > 1 ? Math.sqrt(sq / (n - 1)) : 0.0;
-        return new Summary(n, mean, percentile(s, 50), percentile(s, 90), percentile(s, 99), stddev, s[0], s[n - 1]);
+        return new Summary(n, new Mean().evaluate(s), percentile(s, 50), percentile(s, 90), percentile(s, 99),
+                n > 1 ? new StandardDeviation(true).evaluate(s) : 0.0, s[0], s[n - 1]);
     }
 
-    /** Percentile {@code p} (0..100) of already sorted values. */
-    public static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) {
+    /** Percentile {@code p} (0..100) of {@code values} (any order), R-7 as NumPy's {@code np.percentile}; NaN when empty. */
+    public static double percentile(double[] values, double p) {
+        return percentile(values, 0, values.length, p);
+    }
+
+    /** {@link #percentile} of {@code values[begin, begin + length)}, which it leaves as they are. */
+    public static double percentile(double[] values, int begin, int length, double p) {
+        if (length == 0) {
             return Double.NaN;
         }
-        double rank = p / 100.0 * (sorted.length - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+        if (p <= 0) {
+            return Arrays.stream(values, begin, begin + length).min().getAsDouble();
+        }
+        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, begin, length, p);
+    }
+
+    /** The median: {@link #percentile} at 50. */
+    public static double median(double[] values) {
+        return percentile(values, 50);
     }
 }

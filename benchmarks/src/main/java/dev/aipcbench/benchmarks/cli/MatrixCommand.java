@@ -133,7 +133,7 @@ final class MatrixCommand implements Callable<Integer> {
             }
         }
         ObjectNode merged = ProfileReader.merged(layers);
-        Profile profile = ProfileReader.build(name, ProfileReader.describe(layers), merged);
+        Profile profile = ProfileReader.resolve(name, layers);
         @SuppressWarnings("unchecked")
         Map<String, Object> resolved = new ObjectMapper().convertValue(merged, Map.class);
         ModelCache cache = cacheDir != null ? new ModelCache(cacheDir) : ModelCache.defaultCache();

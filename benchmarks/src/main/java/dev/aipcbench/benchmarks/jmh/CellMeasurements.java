@@ -1,11 +1,10 @@
 package dev.aipcbench.benchmarks.jmh;
 
-import dev.aipcbench.harness.runtime.SessionInfo;
 import dev.aipcbench.harness.runtime.TokenTimeline;
 
 /**
  * What the benchmark of the current fork measured in its last invocation, for
- * {@link CellMetricsProfiler} to turn into JMH secondary results after each iteration. Benchmarks run
+ * {@link CellMetricsProfiler} to turn into the iteration's metrics after each iteration. Benchmarks run
  * on one thread and the profiler runs between iterations, so plain fields suffice.
  */
 public final class CellMeasurements {
@@ -15,9 +14,6 @@ public final class CellMeasurements {
     private static long decodeNanos = -1;
     private static long loadNanos = -1;
     private static boolean warmLoad;
-
-    /** System property naming the file the fork writes its {@link SessionInfo} to. */
-    public static final String SESSION_INFO_PROPERTY = "aipcbench.sessionInfo";
 
     private CellMeasurements() {
     }
@@ -38,22 +34,6 @@ public final class CellMeasurements {
     static void load(long nanos, boolean warm) {
         loadNanos = nanos;
         warmLoad = warm;
-    }
-
-    /**
-     * Hands what the runtime opened to the host: when the runner asked for it with
-     * {@code -Daipcbench.sessionInfo=FILE}, writes it there: the host cannot see inside the fork.
-     */
-    static void session(SessionInfo info) {
-        String file = System.getProperty(SESSION_INFO_PROPERTY);
-        if (file != null && !file.isBlank()) {
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(file),
-                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(info));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
     }
 
     /** The last generation, or null; the reference is cleared so each iteration reports only its own. */

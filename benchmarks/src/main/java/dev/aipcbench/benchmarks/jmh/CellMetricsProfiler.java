@@ -1,7 +1,8 @@
 package dev.aipcbench.benchmarks.jmh;
 
-import dev.aipcbench.results.MetricNames;
 import dev.aipcbench.harness.runtime.TokenTimeline;
+import dev.aipcbench.results.MetricCatalog;
+import dev.aipcbench.results.MetricDefinition;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -9,20 +10,22 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The suite's own JMH profiler: after each iteration it reports what the cell's benchmark measured as
- * secondary results (ttft_ms, tpot_ms, prefill_tok_s, decode_tok_s, e2e_ms, loop_overhead_pct,
- * load_ms, peak_rss_mb) and every generated token's latency as {@code token_ms.NNNN}, so
- * {@code jmh.json} alone carries the raw per-token samples of every iteration of every fork.
+ * The suite's own JMH profiler: after each iteration it turns what the cell's benchmark measured into the
+ * iteration's metrics (ttft_ms, tpot_ms, prefill_tok_s, decode_tok_s, e2e_ms, loop_overhead_pct, load_ms,
+ * peak_rss_mb; units and directions from {@link MetricCatalog}) and every generated token's latency. The
+ * iteration goes to the fork's record ({@link ForkRecorder}), the channel the host reads; the metrics also
+ * go to JMH as secondary results, so JMH's own output (jmh.json) shows them too.
  */
 public final class CellMetricsProfiler implements InternalProfiler {
-    /** Prefix of the per-token secondary results; the suffix is the token index, zero-padded. */
-    public static final String TOKEN_PREFIX = "token_ms.";
 
     @Override
     public String getDescription() {
@@ -37,52 +40,53 @@ public final class CellMetricsProfiler implements InternalProfiler {
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        List<Result> out = new ArrayList<>();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        List<Double> tokens = null;
         TokenTimeline t = CellMeasurements.takeGeneration();
         if (t != null && t.count() > 0) {
             double ttftMs = t.ttftNanos() / 1e6;
-            out.add(avg(MetricNames.TTFT_MS, ttftMs, "ms"));
-            out.add(avg(MetricNames.PREFILL_TOK_S, t.promptTokens() / (ttftMs / 1000.0), "tok/s"));
-            out.add(avg(MetricNames.E2E_MS, t.e2eNanos() / 1e6, "ms"));
+            metrics.put(MetricCatalog.TTFT_MS.name(), ttftMs);
+            metrics.put(MetricCatalog.PREFILL_TOK_S.name(), t.promptTokens() / (ttftMs / 1000.0));
+            metrics.put(MetricCatalog.E2E_MS.name(), t.e2eNanos() / 1e6);
             if (t.count() > 1) {
                 double tpotMs = t.tpotNanos() / 1e6;
-                out.add(avg(MetricNames.TPOT_MS, tpotMs, "ms"));
-                out.add(avg(MetricNames.DECODE_TOK_S, 1000.0 / tpotMs, "tok/s"));
+                metrics.put(MetricCatalog.TPOT_MS.name(), tpotMs);
+                metrics.put(MetricCatalog.DECODE_TOK_S.name(), 1000.0 / tpotMs);
                 double decodeNs = t.tpotNanos() * (t.count() - 1);
-                out.add(avg(MetricNames.LOOP_OVERHEAD_PCT, 100.0 * t.decodeOverheadNanos() / decodeNs, "%"));
+                metrics.put(MetricCatalog.LOOP_OVERHEAD_PCT.name(), 100.0 * t.decodeOverheadNanos() / decodeNs);
             }
+            tokens = new ArrayList<>(t.count());
             for (int i = 0; i < t.count(); i++) {
-                out.add(avg(tokenMetric(i), t.latencyNanos(i) / 1e6, "ms"));
+                tokens.add(t.latencyNanos(i) / 1e6);
             }
         }
         long ttft = CellMeasurements.takeTtftNanos();
         if (ttft >= 0) {
             double ms = ttft / 1e6;
-            out.add(avg(MetricNames.TTFT_MS, ms, "ms"));
-            out.add(avg(MetricNames.PREFILL_TOK_S, CellMeasurements.prefillTokens() / (ms / 1000.0), "tok/s"));
+            metrics.put(MetricCatalog.TTFT_MS.name(), ms);
+            metrics.put(MetricCatalog.PREFILL_TOK_S.name(), CellMeasurements.prefillTokens() / (ms / 1000.0));
         }
         long decode = CellMeasurements.takeDecodeNanos();
         if (decode >= 0) {
             double ms = decode / 1e6;
-            out.add(avg(MetricNames.TPOT_MS, ms, "ms"));
-            out.add(avg(MetricNames.DECODE_TOK_S, 1000.0 / ms, "tok/s"));
+            metrics.put(MetricCatalog.TPOT_MS.name(), ms);
+            metrics.put(MetricCatalog.DECODE_TOK_S.name(), 1000.0 / ms);
         }
         long load = CellMeasurements.takeLoadNanos();
         if (load >= 0) {
-            out.add(avg(CellMeasurements.warmLoad() ? MetricNames.LOAD_WARM_MS : MetricNames.LOAD_MS, load / 1e6, "ms"));
+            metrics.put((CellMeasurements.warmLoad() ? MetricCatalog.LOAD_WARM_MS : MetricCatalog.LOAD_MS).name(), load / 1e6);
         }
         double peak = ProcessPeakMemory.peakResidentMegabytes();
         if (peak > 0) {
-            out.add(new ScalarResult(MetricNames.PEAK_RSS_MB, peak, "MB", AggregationPolicy.MAX));
+            metrics.put(MetricCatalog.PEAK_RSS_MB.name(), peak);
         }
+        ForkRecorder.iteration(iterationParams.getType() == IterationType.WARMUP, metrics, tokens);
+        List<Result> out = new ArrayList<>();
+        metrics.forEach((name, value) -> {
+            MetricDefinition d = MetricCatalog.of(name);
+            AggregationPolicy policy = d == MetricCatalog.PEAK_RSS_MB ? AggregationPolicy.MAX : AggregationPolicy.AVG;
+            out.add(new ScalarResult(name, value, d.unit(), policy));
+        });
         return out;
-    }
-
-    public static String tokenMetric(int index) {
-        return String.format("%s%04d", TOKEN_PREFIX, index);
-    }
-
-    private static ScalarResult avg(String name, double value, String unit) {
-        return new ScalarResult(name, value, unit, AggregationPolicy.AVG);
     }
 }

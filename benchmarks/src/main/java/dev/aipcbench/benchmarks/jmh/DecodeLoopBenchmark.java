@@ -1,6 +1,7 @@
 package dev.aipcbench.benchmarks.jmh;
 
 import dev.aipcbench.harness.runtime.StepwiseSession;
+import dev.aipcbench.results.Workload;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +35,12 @@ public class DecodeLoopBenchmark {
 
     @State(Scope.Benchmark)
     public static class Cell extends OpenSession {
+        @Override
+        protected Workload handLaunchWorkload() {
+            // a KV cache of CAPACITY tokens: steps run from DEPTH up to it, then rewind
+            return new Workload.Decode(CAPACITY - 1);
+        }
+
         StepwiseSession steps;
         int token;
 

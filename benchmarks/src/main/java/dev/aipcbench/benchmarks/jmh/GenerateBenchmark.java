@@ -1,6 +1,7 @@
 package dev.aipcbench.benchmarks.jmh;
 
 import dev.aipcbench.harness.runtime.TokenTimeline;
+import dev.aipcbench.results.Workload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,23 +25,41 @@ public class GenerateBenchmark {
 
     @State(Scope.Benchmark)
     public static class Cell extends OpenSession {
+        Workload.Generate workload;
         TokenTimeline timeline;
         int[] prompt;
 
         @Override
+        protected Workload handLaunchWorkload() {
+            return new Workload.Generate(promptTokens, genTokens);
+        }
+
+        @Override
         protected void prepare() {
-            timeline = new TokenTimeline(genTokens);
+            workload = (Workload.Generate) cell.workload();
+            timeline = new TokenTimeline(workload.genTokens());
         }
 
         @Setup(Level.Iteration)
         public void prompt() {
-            prompt = nextPrompt(promptTokens);
+            prompt = nextPrompt(workload.promptTokens());
+        }
+
+        /** The agreement probe, after every timed shot, so it never perturbs one. */
+        @Override
+        protected void afterMeasurement() {
+            String key = cell.cell().replace('/', '_');
+            Path logits = cell.outputs() == null ? null : Path.of(cell.outputs()).resolve(key + ".logits.f32");
+            ForkRecorder.probe(AgreementProbe.run(session, logits, logits == null ? null : OUTPUTS + "/" + logits.getFileName()));
         }
     }
 
+    /** The folder of the results folder the probes' logits go to. */
+    public static final String OUTPUTS = "outputs";
+
     @Benchmark
     public int generate(Cell cell) {
-        cell.session.generate(cell.prompt, cell.genTokens, cell.timeline);
+        cell.session.generate(cell.prompt, cell.workload.genTokens(), cell.timeline);
         CellMeasurements.generation(cell.timeline);
         return cell.timeline.token(cell.timeline.count() - 1);
     }

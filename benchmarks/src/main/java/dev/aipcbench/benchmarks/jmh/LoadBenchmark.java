@@ -2,6 +2,7 @@ package dev.aipcbench.benchmarks.jmh;
 
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.results.Workload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -31,16 +32,29 @@ public class LoadBenchmark {
 
     @State(Scope.Benchmark)
     public static class Cell extends CellParameters {
+        CellSpec cell;
         Path cacheRoot;
         Path warmCache;
         Path shotCache;
 
+        @Override
+        protected Workload handLaunchWorkload() {
+            return new Workload.Load();
+        }
+
         @Setup(Level.Trial)
         public void warmUp() throws IOException {
-            cacheRoot = Files.createTempDirectory("aipc-bench-compile-cache");
-            warmCache = Files.createDirectories(cacheRoot.resolve("warm"));
-            try (GenerationSession s = RuntimeCatalog.standard().get(runtime).open(Path.of(model), settings(warmCache))) {
-                CellMeasurements.session(s.info());
+            try {
+                cell = cell();
+                ForkRecorder.start(cell.forkRecords() == null ? null : Path.of(cell.forkRecords()));
+                cacheRoot = Files.createTempDirectory("aipc-bench-compile-cache");
+                warmCache = Files.createDirectories(cacheRoot.resolve("warm"));
+                try (GenerationSession s = RuntimeCatalog.standard().get(cell.runtime()).open(Path.of(cell.model()), cell.settings(warmCache))) {
+                    ForkRecorder.session(s.info());
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                ForkRecorder.failure(e);
+                throw e;
             }
         }
 
@@ -71,7 +85,7 @@ public class LoadBenchmark {
 
     private static Object load(Cell cell, Path cache, boolean warm) {
         long t0 = System.nanoTime();
-        GenerationSession s = RuntimeCatalog.standard().get(cell.runtime).open(Path.of(cell.model), cell.settings(cache));
+        GenerationSession s = RuntimeCatalog.standard().get(cell.cell.runtime()).open(Path.of(cell.cell.model()), cell.cell.settings(cache));
         long loaded = System.nanoTime() - t0;
         String provider = s.info().provider();
         s.close();

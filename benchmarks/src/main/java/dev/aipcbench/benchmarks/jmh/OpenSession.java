@@ -1,10 +1,10 @@
 package dev.aipcbench.benchmarks.jmh;
 
-import dev.aipcbench.harness.model.GenaiConfig;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.RuntimeCatalog;
 import dev.aipcbench.harness.runtime.StepwiseSession;
 import dev.aipcbench.harness.workload.PromptFactory;
+import dev.aipcbench.harness.model.GenaiConfig;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -20,27 +20,35 @@ import java.nio.file.Path;
  */
 @State(Scope.Benchmark)
 public abstract class OpenSession extends CellParameters {
+    protected CellSpec cell;
     protected GenerationSession session;
     protected PromptFactory prompts;
     private long iteration;
 
     /**
      * Opens the session, then lets the benchmark prepare ({@link #prepare()}). One trial-level setup
-     * method in the hierarchy, because JMH does not order setups across superclass and subclass.
+     * method in the hierarchy, because JMH does not order setups across superclass and subclass. A failure
+     * goes into the fork's record, so the host reports the exception itself, not JMH's "had encountered error".
      */
     @Setup(Level.Trial)
     public void open() throws Exception {
-        Path folder = Path.of(model);
-        session = RuntimeCatalog.standard().get(runtime).open(folder, settings(null));
-        int bos = -1;
-        int vocab = session.info().vocabSize();
-        if (Files.isRegularFile(folder.resolve(GenaiConfig.FILE_NAME))) {
-            bos = GenaiConfig.read(folder).bosTokenId();
+        try {
+            cell = cell();
+            ForkRecorder.start(cell.forkRecords() == null ? null : Path.of(cell.forkRecords()));
+            Path folder = Path.of(cell.model());
+            session = RuntimeCatalog.standard().get(cell.runtime()).open(folder, cell.settings(null));
+            int bos = -1;
+            if (Files.isRegularFile(folder.resolve(GenaiConfig.FILE_NAME))) {
+                bos = GenaiConfig.read(folder).bosTokenId();
+            }
+            prompts = new PromptFactory(session.info().vocabSize(), bos);
+            ForkRecorder.session(session.info());
+            warmTheLoop();
+            prepare();
+        } catch (Exception | Error e) {
+            ForkRecorder.failure(e);
+            throw e;
         }
-        prompts = new PromptFactory(vocab, bos);
-        CellMeasurements.session(session.info());
-        warmTheLoop();
-        prepare();
     }
 
     /** Decode steps run before anything is measured, enough for the JIT to compile the suite's loop. */
@@ -58,10 +66,10 @@ public abstract class OpenSession extends CellParameters {
             return;
         }
         StepwiseSession steps = (StepwiseSession) session;
-        int[] prompt = nextPrompt(Math.min(8, Math.max(1, promptTokens)));
+        int[] prompt = nextPrompt(Math.min(8, Math.max(1, cell.kvCapacity() - 1)));
         int token = steps.prefill(prompt);
         long deadline = System.nanoTime() + LOOP_WARM_BUDGET_NANOS;
-        int capacity = Math.max(prompt.length + 1, maxSequenceLength > 0 ? maxSequenceLength : prompt.length + 64);
+        int capacity = Math.max(prompt.length + 1, cell.kvCapacity());
         for (int i = 0; i < LOOP_WARM_STEPS && System.nanoTime() < deadline; i++) {
             if (steps.length() >= capacity - 1) {
                 steps.truncate(prompt.length);
@@ -75,6 +83,10 @@ public abstract class OpenSession extends CellParameters {
     protected void prepare() {
     }
 
+    /** Work after the measured iterations, before the session closes (the agreement probe). */
+    protected void afterMeasurement() {
+    }
+
     /** A fresh prompt of {@code tokens} for this iteration. */
     protected int[] nextPrompt(int tokens) {
         return prompts.prompt(tokens, 1_000_003L * ++iteration + tokens);
@@ -82,14 +94,28 @@ public abstract class OpenSession extends CellParameters {
 
     protected StepwiseSession stepwise() {
         if (!(session instanceof StepwiseSession)) {
-            throw new IllegalStateException(runtime + " generates only as a whole; this benchmark needs a stepwise session");
+            throw new IllegalStateException(cell.runtime() + " generates only as a whole; this benchmark needs a stepwise session");
         }
         return (StepwiseSession) session;
     }
 
+    /**
+     * Runs {@link #afterMeasurement()}, records the session's facts once more (runtimes that add the last
+     * generation's own measurements to their details, OpenVINO GenAI's perf metrics, have them only now),
+     * and closes the session.
+     */
     @TearDown(Level.Trial)
     public void close() {
-        if (session != null) {
+        if (session == null) {
+            return;
+        }
+        try {
+            afterMeasurement();
+            ForkRecorder.session(session.info());
+        } catch (RuntimeException | Error e) {
+            ForkRecorder.failure(e);
+            throw e;
+        } finally {
             session.close();
         }
     }

@@ -2,6 +2,7 @@ package dev.aipcbench.benchmarks.jmh;
 
 import dev.aipcbench.harness.runtime.StepwiseSession;
 import dev.aipcbench.harness.runtime.TokenTimeline;
+import dev.aipcbench.results.Workload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -27,9 +28,14 @@ public class PrefillBenchmark {
         int[] prompt;
         TokenTimeline first = new TokenTimeline(1);
 
+        @Override
+        protected Workload handLaunchWorkload() {
+            return new Workload.Prefill(promptTokens);
+        }
+
         @Setup(Level.Iteration)
         public void prompt() {
-            prompt = nextPrompt(promptTokens);
+            prompt = nextPrompt(((Workload.Prefill) cell.workload()).promptTokens());
         }
     }
 

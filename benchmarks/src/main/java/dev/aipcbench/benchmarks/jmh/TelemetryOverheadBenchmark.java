@@ -4,6 +4,7 @@ import dev.aipcbench.harness.runtime.TokenTimeline;
 import dev.aipcbench.harness.telemetry.TelemetryConfig;
 import dev.aipcbench.harness.telemetry.TelemetryRecorder;
 import dev.aipcbench.harness.telemetry.TelemetrySources;
+import dev.aipcbench.results.Workload;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,6 +31,11 @@ public class TelemetryOverheadBenchmark {
 
     @State(Scope.Benchmark)
     public static class Cell extends OpenSession {
+        @Override
+        protected Workload handLaunchWorkload() {
+            return new Workload.Generate(promptTokens, genTokens);
+        }
+
         TokenTimeline timeline;
         TelemetryRecorder recorder;
         boolean recording;

@@ -62,12 +62,13 @@ public final class MatrixRun {
         ResultsFolder out = new ResultsFolder(folder);
         RunResults earlier = resume ? ResultsFolder.read(folder) : null;
         HostInfo host = resume ? earlier.host() : HostProbe.ofThisMachine().probe();
-        List<PlannedCell> plan = new MatrixPlanner(runtimes, host.accelerators() == null ? List.of() : host.accelerators()).plan(profile);
-        RunResults results = resume ? earlier : start(folder, plan.size(), host);
+        MatrixPlanner planner = new MatrixPlanner(runtimes, host.accelerators() == null ? List.of() : host.accelerators());
+        List<PlannedCell> plan = planner.plan(profile);
+        RunResults results = resume ? earlier : start(folder, plan.size(), host, planner.runtimeIds(profile));
         if (resume) {
             results = new RunResults(results.schema(), results.runId(), results.started(), null, false, results.suiteVersion(),
                     results.profileName(), results.profile(), results.commandLine(), results.host(), results.runtimes(),
-                    plan.size(), results.cells());
+                    plan.size(), results.cells(), results.reference());
         }
         Set<String> finished = results.cells().stream().map(CellResult::id).collect(Collectors.toSet());
         List<PlannedCell> todo = plan.stream().filter(c -> !finished.contains(c.id())).collect(Collectors.toList());
@@ -83,7 +84,7 @@ public final class MatrixRun {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             CellTelemetry telemetry = profile.telemetry().enabled() ? TelemetryForCells.create(profile, folder) : CellTelemetry.off();
-            CellRunner runner = new CellRunner(profile, cache, folder, telemetry);
+            CellRunner runner = new CellRunner(profile, cache, folder, telemetry, console);
             MatrixProgress progress = new MatrixProgress(console, plan.size(), plan.size() - todo.size());
             int remainingToRun = (int) todo.stream().filter(c -> c.availability().isAvailable()).count();
             for (PlannedCell cell : todo) {
@@ -103,6 +104,14 @@ public final class MatrixRun {
                     out.write(current);
                 }
                 progress.finished(r, remainingToRun);
+            }
+            if (!interrupted) {
+                RunResults done = current;
+                Agreements.reference(done, plan, cache, folder, console).ifPresent(reference -> {
+                    synchronized (writeLock) {
+                        current = current.withReference(reference, Agreements.agreed(current.cells(), reference, folder));
+                    }
+                });
             }
             synchronized (writeLock) {
                 boolean all = current.cells().size() >= plan.size();
@@ -133,9 +142,9 @@ public final class MatrixRun {
         }
     }
 
-    private RunResults start(Path folder, int planned, HostInfo host) {
+    private RunResults start(Path folder, int planned, HostInfo host, List<String> runtimeIds) {
         List<RuntimeInfo> infos = new ArrayList<>();
-        for (String id : profile.runtimes()) {
+        for (String id : runtimeIds) {
             InferenceRuntime r = runtimes.get(id);
             infos.add(new RuntimeInfo(r.id(), r.installed() ? r.version() : null, r.installed(),
                     r.installed() ? null : r.version(), r.installed() ? r.providers() : List.of()));
@@ -143,7 +152,7 @@ public final class MatrixRun {
         String runId = folder.getFileName().toString();
         return new RunResults(RunResults.SCHEMA, runId, Instant.now().toString(), null, false,
                 dev.aipcbench.benchmarks.cli.SuiteVersion.get(), profile.name(), resolvedProfile, commandLine, host, infos,
-                planned, List.of());
+                planned, List.of(), null);
     }
 
     private Progress modelProgress() {

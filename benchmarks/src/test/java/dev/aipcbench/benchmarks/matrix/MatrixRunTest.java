@@ -6,7 +6,7 @@ import dev.aipcbench.benchmarks.cli.Main;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.CellStatus;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.ResultsFolder;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.results.TelemetryResult;
@@ -58,15 +58,15 @@ class MatrixRunTest {
             }
         }
         CellResult generate = r.cell("onnxruntime/cpu/int4/generate-p128-g64").orElseThrow();
-        for (String m : List.of(MetricNames.TTFT_MS, MetricNames.TPOT_MS, MetricNames.DECODE_TOK_S, MetricNames.PREFILL_TOK_S,
-                MetricNames.E2E_MS, MetricNames.ITL_MS)) {
+        for (String m : List.of(MetricCatalog.TTFT_MS.name(), MetricCatalog.TPOT_MS.name(), MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.PREFILL_TOK_S.name(),
+                MetricCatalog.E2E_MS.name(), MetricCatalog.ITL_MS.name())) {
             assertTrue(generate.metrics().containsKey(m), m);
             assertTrue(generate.metrics().get(m).summary().median() > 0, m);
         }
-        assertEquals(2, generate.metrics().get(MetricNames.TTFT_MS).samples().get(0).size(), "2 measured iterations in one fork");
+        assertEquals(2, generate.metrics().get(MetricCatalog.TTFT_MS.name()).samples().get(0).size(), "2 measured iterations in one fork");
         assertEquals(64, generate.tokenLatencies().get(0).get(0).size(), "every generated token's latency is kept");
         assertEquals("CPUExecutionProvider", generate.session().get("provider"));
-        assertTrue(r.cell("onnxruntime/cpu/int4/load").orElseThrow().metrics().containsKey(MetricNames.LOAD_WARM_MS));
+        assertTrue(r.cell("onnxruntime/cpu/int4/load").orElseThrow().metrics().containsKey(MetricCatalog.LOAD_WARM_MS.name()));
 
         // Telemetry recorded beside every cell that ran: OSHI CPU, memory and the fork's peak RSS; the
         // NPU, iGPU and RAPL sources unavailable with the reason they found.

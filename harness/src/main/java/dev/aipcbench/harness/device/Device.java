@@ -1,5 +1,8 @@
 package dev.aipcbench.harness.device;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,6 +17,7 @@ public enum Device {
         this.id = id;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }
@@ -24,6 +28,7 @@ public enum Device {
     }
 
     /** Parses {@code cpu|igpu|npu|dgpu} or fails naming the accepted values. */
+    @JsonCreator
     public static Device parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (Device d : values()) {

@@ -34,13 +34,10 @@ public final class MatrixPlanner {
     }
 
     public List<PlannedCell> plan(Profile profile) {
-        List<Workload> workloads = workloads(profile.workloads());
-        if (workloads.isEmpty()) {
-            throw new IllegalArgumentException("profile " + profile.name() + " plans no workload: give workloads.generate.prompt_tokens, "
-                    + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load");
-        }
+        List<Workload> workloads = profile.workloads().planned();
+        profile.requireWorkloads("profile " + profile.name());
         List<PlannedCell> cells = new ArrayList<>();
-        for (String id : profile.runtimes()) {
+        for (String id : runtimeIds(profile)) {
             InferenceRuntime runtime;
             try {
                 runtime = runtimes.get(id);
@@ -56,8 +53,8 @@ public final class MatrixPlanner {
                     Path folder = profile.model().folder(format.id(), precision);
                     SyntheticModelGenerator.Spec synthetic = null;
                     if (folder == null && SyntheticModelGenerator.supports(format)) {
-                        synthetic = SyntheticModelGenerator.Spec.of(format, profile.model().syntheticSize(), profile.model().dims(), precision,
-                                profile.model().seed());
+                        Profile.Synthetic s = profile.model().synthetic();
+                        synthetic = SyntheticModelGenerator.Spec.of(format, s.sizeName(), s.dimensions(), precision, s.seed());
                     } else if (folder == null && availability.isAvailable()) {
                         availability = Availability.skipped("no " + format + " model for " + precision
                                 + ": the suite writes no synthetic " + format + " model; name one in the profile as model.folders." + format + "." + precision.id());
@@ -86,20 +83,19 @@ public final class MatrixPlanner {
         return Availability.skipped(a.reason() + "; " + host);
     }
 
-    static List<Workload> workloads(Profile.Workloads w) {
-        List<Workload> out = new ArrayList<>();
-        for (int p : w.generatePromptTokens()) {
-            out.add(Workload.generate(p, w.genTokens()));
+    /**
+     * The profile's runtime ids, with {@link Profile#INSTALLED} standing for every runtime whose library is found
+     * here (ONNX Runtime, bundled, always is), in the catalog's order and without duplicates.
+     */
+    public List<String> runtimeIds(Profile profile) {
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        for (String id : profile.runtimes()) {
+            if (id.equals(Profile.INSTALLED)) {
+                runtimes.all().stream().filter(InferenceRuntime::installed).forEach(r -> ids.add(r.id()));
+            } else {
+                ids.add(id);
+            }
         }
-        for (int p : w.prefillPromptTokens()) {
-            out.add(Workload.prefill(p));
-        }
-        for (int d : w.decodeContextDepths()) {
-            out.add(Workload.decode(d));
-        }
-        if (w.load()) {
-            out.add(Workload.load());
-        }
-        return out;
+        return List.copyOf(ids);
     }
 }

@@ -4,91 +4,287 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.results.Workload;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A benchmark profile ({@code profiles/*.json}): what to measure and how hard. Documented field by field
- * in profiles/README.md; read and validated by {@link ProfileReader}.
+ * A benchmark profile ({@code profiles/*.json}): what to measure and how hard, bound from JSON by
+ * {@link ProfileReader} with Jackson, field by field as profiles/README.md documents it. Every layer (a
+ * file, the command-line flags) binds to these records on its own, so an unknown field, a wrong type or a
+ * value out of range names the file and the field; fields a layer leaves out are null there. The layers'
+ * merge binds once more and must be complete: {@code profiles/default.json} states every default, the only
+ * place defaults live.
  *
- * @param name         profile name (file name without .json)
- * @param description  one line for humans
- * @param model        where models come from
- * @param devices      devices to plan
- * @param precisions   weight precisions to plan
- * @param runtimes     runtime ids to plan
- * @param workloads    what each cell measures
- * @param jmh          forks, warm-up and measured iterations, timeout
- * @param session      runtime session options
- * @param telemetry    telemetry sampling
- * @param providerOptions execution-provider options per device (hardware profiles)
- * @param thresholds   the regression gate's thresholds (raw JSON, read by the gate)
+ * @param name        profile name (the preset and profile names), set by the reader
+ * @param description one line for humans
+ * @param model       where models come from
+ * @param devices     devices to plan
+ * @param precisions  weight precisions to plan
+ * @param runtimes    runtime ids to plan; {@code installed} stands for every runtime found on this machine
+ * @param workloads   what each cell measures
+ * @param jmh         forks, warm-up and measured iterations, timeout
+ * @param session     runtime session options
+ * @param telemetry   telemetry sampling
+ * @param executionProviders execution-provider options per device id (hardware profiles)
+ * @param thresholds  the regression gate's thresholds (free JSON, read by the gate)
  */
-public record Profile(String name, String description, ModelSource model, List<Device> devices,
-                      List<Precision> precisions, List<String> runtimes, Workloads workloads, Jmh jmh, Session session,
-                      Telemetry telemetry, Map<Device, Map<String, String>> providerOptions, JsonNode thresholds) {
+public record Profile(String name, String description, Model model, List<Device> devices, List<Precision> precisions,
+                      List<String> runtimes, Workloads workloads, Jmh jmh, Session session, Telemetry telemetry,
+                      Map<String, Map<String, String>> executionProviders, JsonNode thresholds) {
+
+    /** The runtimes entry standing for every runtime whose library is found here. */
+    public static final String INSTALLED = "installed";
+
+    public Profile {
+        nonEmpty("devices", devices);
+        nonEmpty("precisions", precisions);
+        nonEmpty("runtimes", runtimes);
+        if (executionProviders != null) {
+            executionProviders.keySet().forEach(d -> device("execution_providers", d));
+        }
+    }
+
+    /** This profile named. */
+    public Profile named(String profileName) {
+        return new Profile(profileName, description, model, devices, precisions, runtimes, workloads, jmh, session, telemetry,
+                executionProviders, thresholds);
+    }
+
+    /** Execution-provider options for a device (empty when the profile names none). */
+    public Map<String, String> providerOptions(Device device) {
+        if (executionProviders == null) {
+            return Map.of();
+        }
+        Map<String, String> o = executionProviders.get(device.id());
+        return o == null ? Map.of() : o;
+    }
 
     /**
-     * Synthetic models (a size preset, or custom dimensions over the preset when {@code size} is null,
-     * and a seed) for the onnx-genai format, and optional folders per
-     * model format and precision for real models ({@code folders.onnx-genai.int4 = "/models/phi3-int4"}).
+     * Synthetic models (a size preset, or custom dimensions over the preset) in every format the suite
+     * writes, and optional folders per model format and precision for real models
+     * ({@code folders.onnx-genai.int4 = "/models/phi3-int4"}).
      */
-    public record ModelSource(String syntheticSize, ModelDimensions dims, long seed, Map<String, Map<Precision, Path>> folders) {
+    public record Model(Synthetic synthetic, Map<String, Map<String, String>> folders) {
+        public Model {
+            if (folders != null) {
+                folders.forEach((format, byPrecision) -> byPrecision.keySet().forEach(p -> precision("folders." + format, p)));
+            }
+        }
+
+        /** The folder named for a format and precision, or null. */
         public Path folder(String format, Precision precision) {
-            Map<Precision, Path> byPrecision = folders.get(format);
-            return byPrecision == null ? null : byPrecision.get(precision);
+            if (folders == null || folders.get(format) == null) {
+                return null;
+            }
+            for (Map.Entry<String, String> e : folders.get(format).entrySet()) {
+                if (Precision.parse(e.getKey()) == precision) {
+                    return Path.of(e.getValue());
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * @param size tiny or mini; with {@code dims}, the preset the custom dimensions start from
+     * @param seed the weight seed
+     * @param dims custom dimensions over the preset (e.g. a model large enough for threads to matter)
+     */
+    public record Synthetic(String size, Long seed, Dims dims) {
+        public Synthetic {
+            if (size != null) {
+                try {
+                    ModelDimensions.preset(size);
+                } catch (IllegalArgumentException e) {
+                    throw new ProfileFieldException("size", e.getMessage());
+                }
+            }
+        }
+
+        /** The size preset's name, or null when custom dimensions make the model its own shape. */
+        public String sizeName() {
+            return dims != null && !dims.isEmpty() ? null : size;
+        }
+
+        /** The model's dimensions: the preset with any custom ones over it. */
+        public ModelDimensions dimensions() {
+            ModelDimensions base = ModelDimensions.preset(size);
+            if (dims == null || dims.isEmpty()) {
+                return base;
+            }
+            int heads = or(dims.heads(), base.heads());
+            int hidden = or(dims.hidden(), base.hidden());
+            try {
+                return new ModelDimensions(hidden, or(dims.layers(), base.layers()), heads, or(dims.kvHeads(), heads),
+                        or(dims.headSize(), hidden / heads), or(dims.intermediate(), base.intermediate()), or(dims.vocab(), base.vocab()),
+                        or(dims.context(), base.context()), base.ropeTheta(), base.rmsNormEps());
+            } catch (IllegalArgumentException e) {
+                throw new ProfileFieldException("dims", e.getMessage().replace("--", ""));
+            }
+        }
+
+        private static int or(Integer v, int fallback) {
+            return v != null ? v : fallback;
+        }
+    }
+
+    /** Custom dimensions; each absent one is the preset's. */
+    public record Dims(Integer hidden, Integer layers, Integer heads, Integer kvHeads, Integer headSize, Integer intermediate,
+                       Integer vocab, Integer context) {
+        public Dims {
+            positive("hidden", hidden);
+            positive("layers", layers);
+            positive("heads", heads);
+            positive("kv_heads", kvHeads);
+            positive("head_size", headSize);
+            positive("intermediate", intermediate);
+            positive("vocab", vocab);
+            positive("context", context);
+        }
+
+        boolean isEmpty() {
+            return hidden == null && layers == null && heads == null && kvHeads == null && headSize == null && intermediate == null
+                    && vocab == null && context == null;
         }
     }
 
     /** Prompt lengths, generated tokens and context depths per workload kind; empty lists switch a kind off. */
-    public record Workloads(List<Integer> generatePromptTokens, int genTokens, List<Integer> prefillPromptTokens,
-                            List<Integer> decodeContextDepths, boolean load) {
+    public record Workloads(Generate generate, Prefill prefill, Decode decode, Boolean load) {
+        /** The cells' workloads, in table order: generate, prefill, decode, load. */
+        public List<Workload> planned() {
+            List<Workload> out = new ArrayList<>();
+            if (generate != null && generate.promptTokens() != null) {
+                generate.promptTokens().forEach(p -> out.add(new Workload.Generate(p, generate.genTokens())));
+            }
+            if (prefill != null && prefill.promptTokens() != null) {
+                prefill.promptTokens().forEach(p -> out.add(new Workload.Prefill(p)));
+            }
+            if (decode != null && decode.contextDepths() != null) {
+                decode.contextDepths().forEach(d -> out.add(new Workload.Decode(d)));
+            }
+            if (Boolean.TRUE.equals(load)) {
+                out.add(new Workload.Load());
+            }
+            return out;
+        }
+    }
+
+    public record Generate(List<Integer> promptTokens, Integer genTokens) {
+        public Generate {
+            positives("prompt_tokens", promptTokens);
+            positive("gen_tokens", genTokens);
+        }
+    }
+
+    public record Prefill(List<Integer> promptTokens) {
+        public Prefill {
+            positives("prompt_tokens", promptTokens);
+        }
+    }
+
+    public record Decode(List<Integer> contextDepths) {
+        public Decode {
+            positives("context_depths", contextDepths);
+        }
     }
 
     /**
      * @param decodeIterations measured shots of the decode workload, which are single steps and need more
      *                         shots than a whole generation for the same confidence
      */
-    public record Jmh(int forks, int warmupIterations, int iterations, int decodeIterations, int timeoutMinutes) {
+    public record Jmh(Integer forks, Integer warmupIterations, Integer iterations, Integer decodeIterations, Integer timeoutMinutes) {
+        public Jmh {
+            positive("forks", forks);
+            nonNegative("warmup_iterations", warmupIterations);
+            positive("iterations", iterations);
+            positive("decode_iterations", decodeIterations);
+            positive("timeout_minutes", timeoutMinutes);
+        }
     }
 
-    public record Session(int threads, String optimization, String sampling) {
+    /**
+     * @param threads      intra-op threads (0: the runtime's default)
+     * @param optimization graph optimisation level
+     * @param sampling     where greedy sampling runs: in the runtime's call, or in the suite's Java loop
+     */
+    public record Session(Integer threads, String optimization, String sampling) {
+        public Session {
+            nonNegative("threads", threads);
+            oneOf("optimization", optimization, "all", "extended", "basic", "none");
+            oneOf("sampling", sampling, "runtime", "java");
+        }
     }
 
     /**
      * @param etw     capture an ETW trace of the GPU kernel driver beside each cell (Windows, elevated)
      * @param exclude telemetry source ids never to run (e.g. {@code nvidia-smi})
      */
-    public record Telemetry(boolean enabled, int intervalMs, int npuIntervalMs, boolean etw, List<String> exclude) {
+    public record Telemetry(Boolean enabled, Integer intervalMs, Integer npuIntervalMs, Boolean etw, List<String> exclude) {
+        public Telemetry {
+            positive("interval_ms", intervalMs);
+            positive("npu_interval_ms", npuIntervalMs);
+        }
     }
 
-    public Profile withDevices(List<Device> d) {
-        return new Profile(name, description, model, d, precisions, runtimes, workloads, jmh, session, telemetry, providerOptions, thresholds);
+    /** Fails unless the profile plans at least one workload. */
+    void requireWorkloads(String where) {
+        if (workloads == null || workloads.planned().isEmpty()) {
+            throw new IllegalArgumentException(where + ": plans no workload: give workloads.generate.prompt_tokens, "
+                    + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load");
+        }
     }
 
-    public Profile withPrecisions(List<Precision> p) {
-        return new Profile(name, description, model, devices, p, runtimes, workloads, jmh, session, telemetry, providerOptions, thresholds);
+    private static void nonEmpty(String field, List<?> values) {
+        if (values != null && values.isEmpty()) {
+            throw new ProfileFieldException(field, "expected a non-empty list, found []");
+        }
     }
 
-    public Profile withRuntimes(List<String> r) {
-        return new Profile(name, description, model, devices, precisions, r, workloads, jmh, session, telemetry, providerOptions, thresholds);
+    private static void positive(String field, Integer value) {
+        if (value != null && value < 1) {
+            throw new ProfileFieldException(field, "expected an integer >= 1, found " + value);
+        }
     }
 
-    public Profile withWorkloads(Workloads w) {
-        return new Profile(name, description, model, devices, precisions, runtimes, w, jmh, session, telemetry, providerOptions, thresholds);
+    private static void nonNegative(String field, Integer value) {
+        if (value != null && value < 0) {
+            throw new ProfileFieldException(field, "expected an integer >= 0, found " + value);
+        }
     }
 
-    public Profile withJmh(Jmh j) {
-        return new Profile(name, description, model, devices, precisions, runtimes, workloads, j, session, telemetry, providerOptions, thresholds);
+    private static void positives(String field, List<Integer> values) {
+        if (values != null) {
+            for (Integer v : values) {
+                if (v == null || v < 1) {
+                    throw new ProfileFieldException(field, "expected integers >= 1, found " + v);
+                }
+            }
+        }
     }
 
-    public Profile withSession(Session s) {
-        return new Profile(name, description, model, devices, precisions, runtimes, workloads, jmh, s, telemetry, providerOptions, thresholds);
+    private static void oneOf(String field, String value, String... allowed) {
+        if (value != null && !List.of(allowed).contains(value)) {
+            throw new ProfileFieldException(field, "expected one of " + String.join(", ", allowed) + ", found \"" + value + "\"");
+        }
     }
 
-    public Profile withTelemetry(Telemetry t) {
-        return new Profile(name, description, model, devices, precisions, runtimes, workloads, jmh, session, t, providerOptions, thresholds);
+    private static void device(String field, String id) {
+        try {
+            Device.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileFieldException(field, e.getMessage());
+        }
+    }
+
+    private static void precision(String field, String id) {
+        try {
+            Precision.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new ProfileFieldException(field, e.getMessage());
+        }
     }
 }

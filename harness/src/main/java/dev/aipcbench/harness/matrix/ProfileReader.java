@@ -1,12 +1,22 @@
 package dev.aipcbench.harness.matrix;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aipcbench.harness.device.Device;
-import dev.aipcbench.harness.model.ModelDimensions;
-import dev.aipcbench.harness.model.Precision;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,20 +24,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Reads profiles. A run's profile is layered: {@code default.json}, then the {@code --matrix} preset,
  * then {@code --profile}, each overriding what it names (objects merge, lists and values replace), and
- * last the command-line flags. Every file is checked on its own, so an error names the file and the
- * field: {@code profiles/ci.json: field jmh.forks: expected an integer, found string "2"}.
+ * last the command-line flags. Each layer binds to {@link Profile}'s records on its own, so an error names
+ * the file and the field's JSON path: {@code profiles/ci.json: field jmh.forks: expected an integer, found
+ * string "2"}; then the merge binds as the run's profile.
  */
 public final class ProfileReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: unknown fields and wrong types are errors; {@code $comment} fields are documentation. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addHandler(new DeserializationProblemHandler() {
+                @Override
+                public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                                     Object beanOrClass, String propertyName) throws IOException {
+                    if (propertyName.equals("$comment")) {
+                        p.skipChildren();
+                        return true;
+                    }
+                    return false;
+                }
+            })
+            .build();
 
     private final List<Path> searchPath;
 
@@ -85,13 +113,21 @@ public final class ProfileReader {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object");
         }
-        ProfileSchema.check(source, root);
-        return new Layer(source, (ObjectNode) root);
+        return checked(source, (ObjectNode) root);
     }
 
-    /** Merges layers in order and builds the profile, checking values that only make sense together. */
+    /** Checks a layer (a file, or the command-line flags built in code) by binding it on its own. */
+    public static Layer checked(String source, ObjectNode json) {
+        bind(source, json);
+        return new Layer(source, json);
+    }
+
+    /** Merges the layers in order and binds the result as the run's profile. */
     public static Profile resolve(String name, List<Layer> layers) {
-        return build(name, describe(layers), merged(layers));
+        String where = describe(layers);
+        Profile p = bind(where, merged(layers)).named(name);
+        p.requireWorkloads(where);
+        return p;
     }
 
     /** The layers merged into one JSON object: what results.json records, and what --resume reads back. */
@@ -112,17 +148,14 @@ public final class ProfileReader {
         return String.join(" + ", sources);
     }
 
-    /** Checks a layer built in code (command-line flags) against the schema. */
-    public static Layer checked(String source, ObjectNode json) {
-        ProfileSchema.check(source, json);
-        return new Layer(source, json);
-    }
-
     static void merge(ObjectNode into, JsonNode from) {
         Iterator<Map.Entry<String, JsonNode>> it = from.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode existing = into.get(e.getKey());
+            if (e.getValue().isNull()) {
+                continue; // null means "not set here": the layer below keeps its value
+            }
             if (existing != null && existing.isObject() && e.getValue().isObject()) {
                 merge((ObjectNode) existing, e.getValue());
             } else {
@@ -131,177 +164,99 @@ public final class ProfileReader {
         }
     }
 
-    public static Profile build(String name, String where, JsonNode j) {
-        Values v = new Values(where, j);
-        String size = v.text("model.synthetic.size", "tiny");
-        ModelDimensions dims;
+    /** Binds JSON to the profile records; a failure is one line naming {@code source} and the field. */
+    static Profile bind(String source, JsonNode json) {
         try {
-            dims = ModelDimensions.preset(size);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": field model.synthetic.size: " + e.getMessage());
+            return JSON.treeToValue(json, Profile.class);
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException(source + ": " + explain(e));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage());
         }
-        JsonNode custom = j.path("model").path("synthetic").path("dims");
-        if (custom.isObject() && custom.size() > 0) {
-            int heads = (int) v.integer("model.synthetic.dims.heads", dims.heads());
-            int hidden = (int) v.integer("model.synthetic.dims.hidden", dims.hidden());
-            try {
-                dims = new ModelDimensions(hidden, (int) v.integer("model.synthetic.dims.layers", dims.layers()), heads,
-                        (int) v.integer("model.synthetic.dims.kv_heads", heads),
-                        (int) v.integer("model.synthetic.dims.head_size", hidden / heads),
-                        (int) v.integer("model.synthetic.dims.intermediate", dims.intermediate()),
-                        (int) v.integer("model.synthetic.dims.vocab", dims.vocab()),
-                        (int) v.integer("model.synthetic.dims.context", dims.context()), dims.ropeTheta(), dims.rmsNormEps());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": field model.synthetic.dims: " + e.getMessage().replace("--", ""));
-            }
-            size = null;
-        }
-        Map<String, Map<Precision, Path>> folders = new LinkedHashMap<>();
-        JsonNode f = j.path("model").path("folders");
-        f.fields().forEachRemaining(format -> {
-            Map<Precision, Path> byPrecision = new EnumMap<>(Precision.class);
-            format.getValue().fields().forEachRemaining(p -> byPrecision.put(
-                    v.precision("model.folders." + format.getKey(), p.getKey()), Path.of(p.getValue().asText())));
-            folders.put(format.getKey(), byPrecision);
-        });
-        Profile.ModelSource model = new Profile.ModelSource(size, dims, v.integer("model.synthetic.seed", 42), folders);
-
-        List<Device> devices = new ArrayList<>();
-        for (String d : v.strings("devices", List.of("cpu"))) {
-            devices.add(v.device("devices", d));
-        }
-        List<Precision> precisions = new ArrayList<>();
-        for (String p : v.strings("precisions", List.of("int4"))) {
-            precisions.add(v.precision("precisions", p));
-        }
-        List<String> runtimes = v.strings("runtimes", List.of("onnxruntime"));
-        Profile.Workloads w = new Profile.Workloads(
-                v.positiveInts("workloads.generate.prompt_tokens", List.of(128)),
-                v.positive("workloads.generate.gen_tokens", 32),
-                v.positiveInts("workloads.prefill.prompt_tokens", List.of()),
-                v.positiveInts("workloads.decode.context_depths", List.of()),
-                j.path("workloads").path("load").asBoolean(false));
-        Profile.Jmh jmh = new Profile.Jmh(v.positive("jmh.forks", 1), v.nonNegative("jmh.warmup_iterations", 1),
-                v.positive("jmh.iterations", 3), v.positive("jmh.decode_iterations", 20), v.positive("jmh.timeout_minutes", 30));
-        String optimization = v.oneOf("session.optimization", "all", "all", "extended", "basic", "none");
-        String sampling = v.oneOf("session.sampling", "runtime", "runtime", "java");
-        Profile.Session session = new Profile.Session(v.nonNegative("session.threads", 0), optimization, sampling);
-        List<String> exclude = new ArrayList<>();
-        j.path("telemetry").path("exclude").forEach(e -> exclude.add(e.asText()));
-        Profile.Telemetry telemetry = new Profile.Telemetry(j.path("telemetry").path("enabled").asBoolean(true),
-                v.positive("telemetry.interval_ms", 100), v.positive("telemetry.npu_interval_ms", 1000),
-                j.path("telemetry").path("etw").asBoolean(false), exclude);
-        Map<Device, Map<String, String>> providerOptions = new EnumMap<>(Device.class);
-        j.path("execution_providers").fields().forEachRemaining(e -> {
-            Map<String, String> opts = new LinkedHashMap<>();
-            e.getValue().fields().forEachRemaining(o -> opts.put(o.getKey(), o.getValue().asText()));
-            providerOptions.put(v.device("execution_providers", e.getKey()), opts);
-        });
-        JsonNode thresholds = j.has("thresholds") ? j.get("thresholds") : null;
-        return new Profile(name, v.text("description", ""), model, devices, precisions, runtimes, w, jmh, session,
-                telemetry, providerOptions, thresholds);
     }
 
-    /** Typed, defaulted access to the merged profile with errors naming the field and the files. */
-    private static final class Values {
-        private final String where;
-        private final JsonNode root;
-
-        Values(String where, JsonNode root) {
-            this.where = where;
-            this.root = root;
-        }
-
-        private JsonNode node(String path) {
-            JsonNode n = root;
-            for (String part : path.split("\\.")) {
-                n = n.path(part);
+    /** "field jmh.forks: expected an integer, found string "2"", from what Jackson reports. */
+    private static String explain(JsonMappingException e) {
+        String path = path(e.getPath());
+        if (e instanceof UnrecognizedPropertyException) {
+            UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
+            TreeSet<String> known = new TreeSet<>();
+            if (u.getKnownPropertyIds() != null) {
+                u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
             }
-            return n.isMissingNode() || n.isNull() ? null : n;
+            known.remove("name");
+            return "unknown field " + path + " (expected one of " + String.join(", ", known) + ")";
         }
-
-        private IllegalArgumentException bad(String path, String expected, Object found) {
-            return new IllegalArgumentException(where + ": field " + path + ": expected " + expected + ", found " + found);
+        Throwable cause = e.getCause();
+        if (e instanceof ValueInstantiationException && cause instanceof ProfileFieldException) {
+            String field = ((ProfileFieldException) cause).field();
+            return "field " + (path.isEmpty() ? field : path + "." + field) + ": " + cause.getMessage();
         }
-
-        String text(String path, String fallback) {
-            JsonNode n = node(path);
-            return n == null ? fallback : n.asText();
+        if (e instanceof InvalidFormatException) {
+            InvalidFormatException f = (InvalidFormatException) e;
+            return "field " + path + ": expected " + expected(f.getTargetType()) + ", found " + found(f.getValue());
         }
-
-        long integer(String path, long fallback) {
-            JsonNode n = node(path);
-            return n == null ? fallback : n.asLong();
+        if (e instanceof MismatchedInputException) {
+            MismatchedInputException m = (MismatchedInputException) e;
+            String message = e.getOriginalMessage();
+            String token = message.contains("from String") ? "a string" : message.contains("from Array") || message.contains("START_ARRAY")
+                    ? "a list" : message.contains("from Object") || message.contains("START_OBJECT") ? "an object"
+                    : message.contains("from Boolean") ? "true or false" : message.contains("Floating-point") ? "a decimal number"
+                    : message.contains("from Integer") ? "an integer" : "another type";
+            return "field " + path + ": expected " + expected(m.getTargetType()) + ", found " + token;
         }
-
-        int positive(String path, int fallback) {
-            int value = (int) integer(path, fallback);
-            if (value < 1) {
-                throw bad(path, "an integer >= 1", value);
-            }
-            return value;
+        if (cause instanceof IllegalArgumentException) {
+            return "field " + path + ": " + cause.getMessage();
         }
+        return "field " + path + ": " + e.getOriginalMessage();
+    }
 
-        int nonNegative(String path, int fallback) {
-            int value = (int) integer(path, fallback);
-            if (value < 0) {
-                throw bad(path, "an integer >= 0", value);
-            }
-            return value;
-        }
-
-        List<String> strings(String path, List<String> fallback) {
-            JsonNode n = node(path);
-            if (n == null) {
-                return fallback;
-            }
-            List<String> out = new ArrayList<>();
-            n.forEach(e -> out.add(e.asText()));
-            if (out.isEmpty()) {
-                throw bad(path, "a non-empty list", "[]");
-            }
-            return out;
-        }
-
-        List<Integer> positiveInts(String path, List<Integer> fallback) {
-            JsonNode n = node(path);
-            if (n == null) {
-                return fallback;
-            }
-            List<Integer> out = new ArrayList<>();
-            for (JsonNode e : n) {
-                if (e.asInt() < 1) {
-                    throw bad(path, "integers >= 1", e);
-                }
-                out.add(e.asInt());
-            }
-            return out;
-        }
-
-        String oneOf(String path, String fallback, String... allowed) {
-            String s = text(path, fallback);
-            for (String a : allowed) {
-                if (a.equals(s)) {
-                    return s;
-                }
-            }
-            throw bad(path, "one of " + String.join(", ", allowed), "\"" + s + "\"");
-        }
-
-        Device device(String path, String value) {
-            try {
-                return Device.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": field " + path + ": " + e.getMessage());
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
             }
         }
+        return sb.toString();
+    }
 
-        Precision precision(String path, String value) {
-            try {
-                return Precision.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": field " + path + ": " + e.getMessage());
-            }
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
         }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", enumIds(type));
+        }
+        return "an object";
+    }
+
+    private static List<String> enumIds(Class<?> type) {
+        List<String> ids = new ArrayList<>();
+        for (Object c : type.getEnumConstants()) {
+            ids.add(c.toString().toLowerCase(Locale.ROOT));
+        }
+        return ids;
+    }
+
+    private static String found(Object value) {
+        if (value instanceof String) {
+            return "string \"" + value + "\"";
+        }
+        return value == null ? "null" : value.toString();
     }
 }

@@ -81,7 +81,8 @@ public final class ModelCache {
         return Files.isRegularFile(folder.resolve(ModelManifest.FILE_NAME));
     }
 
-    static void deleteRecursively(Path p) throws IOException {
+    /** Deletes a file or folder tree, if it exists. */
+    public static void deleteRecursively(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -67,7 +67,7 @@ public record ModelDimensions(int hidden, int layers, int heads, int kvHeads, in
         switch (name.toLowerCase(Locale.ROOT)) {
             case "tiny": return tiny();
             case "mini": return mini();
-            default: throw new IllegalArgumentException("unknown --size '" + name + "': expected tiny or mini");
+            default: throw new IllegalArgumentException("unknown size '" + name + "': expected tiny or mini");
         }
     }
 

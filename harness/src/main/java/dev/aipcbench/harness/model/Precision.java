@@ -1,5 +1,8 @@
 package dev.aipcbench.harness.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,6 +30,7 @@ public enum Precision {
     }
 
     /** The lower-case name used on the command line, in profiles and in results. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -37,6 +41,7 @@ public enum Precision {
     }
 
     /** Parses {@code fp32|fp16|int8|int4} (case-insensitive) or fails naming the accepted values. */
+    @JsonCreator
     public static Precision parse(String text) {
         for (Precision p : values()) {
             if (p.id().equalsIgnoreCase(text == null ? "" : text.trim())) {

@@ -2,11 +2,10 @@ package dev.aipcbench.reports.chart;
 
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.Summary;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.table.CellOrder;
-import dev.aipcbench.reports.table.WorkloadLabel;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 
@@ -28,15 +27,15 @@ public final class DecodeThroughputChart {
         HeadlessAwt.ensure();
         List<CellResult> measured = cells.stream()
                 .filter(c -> c.ok() && runtime.equals(c.runtime()) && c.workload() != null && c.metrics() != null
-                        && c.metrics().containsKey(MetricNames.DECODE_TOK_S)
-                        && c.metrics().get(MetricNames.DECODE_TOK_S).allSamples().length > 0)
+                        && c.metrics().containsKey(MetricCatalog.DECODE_TOK_S.name())
+                        && c.metrics().get(MetricCatalog.DECODE_TOK_S.name()).allSamples().length > 0)
                 .sorted(CellOrder.CELL).toList();
         if (measured.isEmpty()) {
             return Optional.empty();
         }
         List<String> groups = measured.stream().map(SeriesLabel::devicePrecision).distinct().toList();
         List<Workload> workloads = measured.stream().map(CellResult::workload).distinct().sorted(CellOrder.WORKLOAD).toList();
-        SeriesPalette palette = new SeriesPalette(workloads.stream().map(WorkloadLabel::of).toList());
+        SeriesPalette palette = new SeriesPalette(workloads.stream().map(Workload::label).toList());
 
         String title = "Decode throughput, " + runtime;
         CategoryChart chart = ChartStyle.barChart(title, "device \u00b7 precision", "decode throughput (tok/s)");
@@ -52,12 +51,12 @@ public final class DecodeThroughputChart {
                     errors.add(null);
                     continue;
                 }
-                Metric m = cell.metrics().get(MetricNames.DECODE_TOK_S);
+                Metric m = cell.metrics().get(MetricCatalog.DECODE_TOK_S.name());
                 Summary s = Summary.of(m.allSamples());
                 means.add(s.mean());
                 errors.add(s.stddev());
             }
-            String label = WorkloadLabel.of(w);
+            String label = w.label();
             CategorySeries series = chart.addSeries(label, groups, means, errors);
             series.setFillColor(palette.color(label));
         }

@@ -2,7 +2,7 @@ package dev.aipcbench.reports.chart;
 
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.CellStatus;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.table.CellOrder;
@@ -125,9 +125,10 @@ public final class MatrixMapChart {
                     .orElseThrow();
             return new Square(worst.status(), Double.NaN, group.size(), notOk, worst.reason());
         }
-        double tps = geometricMean(ok, Workload.GENERATE);
+        // Generations are the whole story of a cell, decode steps the next best: colour by their throughput.
+        double tps = geometricMean(ok, Workload.Generate.class);
         if (Double.isNaN(tps)) {
-            tps = geometricMean(ok, Workload.DECODE);
+            tps = geometricMean(ok, Workload.Decode.class);
         }
         return new Square(CellStatus.OK, tps, group.size(), notOk, null);
     }
@@ -144,12 +145,12 @@ public final class MatrixMapChart {
         }
     }
 
-    private static double geometricMean(List<CellResult> ok, String kind) {
+    private static double geometricMean(List<CellResult> ok, Class<? extends Workload> kind) {
         double logSum = 0;
         int n = 0;
         for (CellResult c : ok) {
-            double v = c.workload() != null && kind.equals(c.workload().kind())
-                    ? MetricMedian.orNaN(c, MetricNames.DECODE_TOK_S) : Double.NaN;
+            double v = kind.isInstance(c.workload())
+                    ? MetricMedian.orNaN(c, MetricCatalog.DECODE_TOK_S.name()) : Double.NaN;
             if (v > 0) {
                 logSum += Math.log(v);
                 n++;

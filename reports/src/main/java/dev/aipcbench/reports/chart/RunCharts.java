@@ -38,12 +38,13 @@ public record RunCharts(List<ChartImage> overview, Map<String, ChartImage> telem
 
         List<ChartImage> overview = new ArrayList<>();
         MatrixMapChart.render(prefix + "matrix-map.png", cells).ifPresent(overview::add);
-        cells.stream().filter(c -> c.workload() != null && Workload.GENERATE.equals(c.workload().kind()))
+        cells.stream().filter(c -> c.workload() instanceof Workload.Generate)
                 .map(CellResult::workload).distinct().sorted(CellOrder.WORKLOAD)
                 .forEach(w -> TokenLatencyChart.render(prefix + "token-latency-" + w.key() + ".png", w, cells, palette)
                         .ifPresent(overview::add));
-        SweepChart.ttftByPromptLength().render(prefix + "ttft-vs-prompt-length.png", cells, palette).ifPresent(overview::add);
-        SweepChart.tpotByContextDepth().render(prefix + "tpot-vs-context-depth.png", cells, palette).ifPresent(overview::add);
+        for (Workload.Sweep sweep : Workload.Sweep.values()) {
+            new SweepChart(sweep).render(prefix + SweepChart.fileName(sweep), cells, palette).ifPresent(overview::add);
+        }
         cells.stream().map(CellResult::runtime).distinct().sorted()
                 .forEach(r -> DecodeThroughputChart.render(prefix + "decode-throughput-" + slug(r) + ".png", r, cells)
                         .ifPresent(overview::add));

@@ -2,7 +2,6 @@ package dev.aipcbench.reports.chart;
 
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
 import dev.aipcbench.results.Summary;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.table.CellOrder;
@@ -15,9 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * A latency as a function of a workload size, one series per device x precision x runtime:
@@ -29,37 +26,21 @@ import java.util.function.Function;
 public final class SweepChart {
     private static final double LOG_AXIS_SPAN = 20;
 
-    private final String title;
-    private final String xTitle;
-    private final String yTitle;
-    private final String metric;
-    private final Set<String> kinds;
-    private final Function<Workload, Integer> size;
-    private final String caption;
+    private final Workload.Sweep sweep;
 
-    private SweepChart(String title, String xTitle, String yTitle, String metric, Set<String> kinds,
-                       Function<Workload, Integer> size, String caption) {
-        this.title = title;
-        this.xTitle = xTitle;
-        this.yTitle = yTitle;
-        this.metric = metric;
-        this.kinds = kinds;
-        this.size = size;
-        this.caption = caption;
+    /** The chart of one sweep: the workloads that stand on it say where ({@link Workload#sweepPoints()}). */
+    public SweepChart(Workload.Sweep sweep) {
+        this.sweep = sweep;
     }
 
-    public static SweepChart ttftByPromptLength() {
-        return new SweepChart("TTFT vs prompt length", "prompt length (tokens)", "TTFT (ms)", MetricNames.TTFT_MS,
-                Set.of(Workload.PREFILL, Workload.GENERATE), Workload::promptTokens,
-                "Time to first token against prompt length, one line per device \u00b7 precision \u00b7 runtime; "
-                        + "median of every iteration of the prefill and generate cells at each length.");
+    /** The chart's PNG name, from its title: {@code ttft-vs-prompt-length.png}. */
+    public static String fileName(Workload.Sweep sweep) {
+        return sweep.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png";
     }
 
-    public static SweepChart tpotByContextDepth() {
-        return new SweepChart("TPOT vs context depth", "context depth (tokens already in the KV cache)", "TPOT (ms)",
-                MetricNames.TPOT_MS, Set.of(Workload.DECODE), Workload::contextDepth,
-                "Time per output token (one decode step) against the number of tokens already in the KV cache, one"
-                        + " line per device \u00b7 precision \u00b7 runtime; median of every iteration of the decode cells.");
+    private String caption() {
+        return sweep.metric().name() + " against " + sweep.axis() + ", one line per device \u00b7 precision \u00b7 runtime; median of"
+                + " every iteration of every cell at each point.";
     }
 
     /** The chart of {@code cells}, or empty when no ok cell of the right kind carries the metric. */
@@ -68,11 +49,11 @@ public final class SweepChart {
         // series label -> size -> pooled samples
         Map<String, TreeMap<Integer, List<Double>>> points = new TreeMap<>(seriesOrder(cells));
         for (CellResult c : cells) {
-            if (!c.ok() || c.workload() == null || !kinds.contains(c.workload().kind()) || c.metrics() == null) {
+            if (!c.ok() || c.workload() == null || c.metrics() == null) {
                 continue;
             }
-            Metric m = c.metrics().get(metric);
-            Integer x = size.apply(c.workload());
+            Metric m = c.metrics().get(sweep.metric().name());
+            Integer x = c.workload().sweepPoints().stream().filter(p -> p.sweep() == sweep).map(Workload.SweepPoint::x).findFirst().orElse(null);
             if (m == null || x == null) {
                 continue;
             }
@@ -91,7 +72,8 @@ public final class SweepChart {
         }
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
-        XYChart chart = ChartStyle.xyChart(title, xTitle, yTitle);
+        String yTitle = sweep.metric().name() + " (" + sweep.metric().unit() + ")";
+        XYChart chart = ChartStyle.xyChart(sweep.title(), sweep.axis(), yTitle);
         for (Map.Entry<String, TreeMap<Integer, List<Double>>> series : points.entrySet()) {
             double[] x = new double[series.getValue().size()];
             double[] y = new double[x.length];
@@ -116,7 +98,7 @@ public final class SweepChart {
         } else {
             chart.getStyler().setYAxisMin(0.0);
         }
-        return Optional.of(new ChartImage(fileName, title, caption, PngEncoding.of(chart)));
+        return Optional.of(new ChartImage(fileName, sweep.title(), caption(), PngEncoding.of(chart)));
     }
 
     /** Legend order: the configurations in the order tables list cells. */

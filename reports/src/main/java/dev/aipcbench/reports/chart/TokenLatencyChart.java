@@ -3,7 +3,6 @@ package dev.aipcbench.reports.chart;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Summary;
 import dev.aipcbench.results.Workload;
-import dev.aipcbench.reports.table.WorkloadLabel;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -43,7 +42,7 @@ public final class TokenLatencyChart {
             return Optional.empty();
         }
         int iterations = plotted.stream().mapToInt(c -> iterations(c.tokenLatencies())).max().orElse(0);
-        String title = "Per-token latency, " + WorkloadLabel.of(workload) + " (median of " + iterations
+        String title = "Per-token latency, " + workload.label() + " (median of " + iterations
                 + " generations per token)";
         XYChart chart = ChartStyle.xyChart(title, "token index (0 = first token: prefill + first sampling = TTFT)",
                 "latency of the token (ms, log scale)");

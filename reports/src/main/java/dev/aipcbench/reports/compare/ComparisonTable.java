@@ -2,10 +2,9 @@ package dev.aipcbench.reports.compare;
 
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.table.CellOrder;
-import dev.aipcbench.reports.table.MetricDefinitions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,8 +46,8 @@ public final class ComparisonTable {
                 }
                 for (String metric : commonMetrics(a, b)) {
                     Metric m = a.metrics().get(metric);
-                    String unit = m.unit() != null ? m.unit() : MetricNames.unit(metric);
-                    Metric.Better better = m.better() != null ? m.better() : MetricNames.better(metric);
+                    String unit = m.unit() != null ? m.unit() : MetricCatalog.unitOf(metric);
+                    Metric.Better better = m.better() != null ? m.better() : MetricCatalog.betterOf(metric);
                     rows.add(new ComparisonRow(a, b, 0, other, metric, unit, better,
                             MetricMedian.orNaN(a, metric), MetricMedian.orNaN(b, metric)));
                 }
@@ -81,7 +80,7 @@ public final class ComparisonTable {
     public static List<String> metricsOf(List<ComparisonRow> rows) {
         Set<String> s = new LinkedHashSet<>();
         rows.stream().filter(ComparisonRow::compared).map(ComparisonRow::metric)
-                .sorted(Comparator.comparingInt(MetricDefinitions::rank).thenComparing(Comparator.naturalOrder()))
+                .sorted(Comparator.comparingInt(MetricCatalog::rank).thenComparing(Comparator.naturalOrder()))
                 .forEach(s::add);
         return List.copyOf(s);
     }
@@ -91,7 +90,7 @@ public final class ComparisonTable {
             return List.of();
         }
         return a.metrics().keySet().stream().filter(b.metrics()::containsKey)
-                .sorted(Comparator.comparingInt(MetricDefinitions::rank).thenComparing(Comparator.naturalOrder()))
+                .sorted(Comparator.comparingInt(MetricCatalog::rank).thenComparing(Comparator.naturalOrder()))
                 .toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.gate;
 
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
 
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ public final class DetectableSlowdown {
 
     /** The metric {@code f} times worse: latencies up, throughputs down. */
     static Metric worse(String name, Metric m, double f) {
-        Metric.Better better = m.better() != null ? m.better() : MetricNames.better(name);
+        Metric.Better better = m.better() != null ? m.better() : MetricCatalog.betterOf(name);
         double by = better == Metric.Better.HIGHER ? 1 / f : f;
         List<List<Double>> scaled = new ArrayList<>();
         for (List<Double> fork : m.samples() == null ? List.<List<Double>>of() : m.samples()) {

@@ -1,5 +1,7 @@
 package dev.aipcbench.reports.gate;
 
+import dev.aipcbench.results.Summary;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,6 +109,6 @@ public final class ForkedSamples {
             System.arraycopy(f, 0, all, n, f.length);
             n += f.length;
         }
-        return Median.ofFirst(all, n);
+        return Summary.percentile(all, 0, n, 50);
     }
 }

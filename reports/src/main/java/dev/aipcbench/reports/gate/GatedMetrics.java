@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.gate;
 
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +17,9 @@ public final class GatedMetrics {
             // one sample per generated token, pooled per fork: tokens of one iteration are not independent
             // (they share the iteration's state), so the bootstrap would claim a precision the run does not
             // have; and it measures what tpot_ms (the per-iteration mean of the same latencies) already gates
-            MetricNames.ITL_MS, "per-token latencies, already gated as tpot_ms",
+            MetricCatalog.ITL_MS.name(), "per-token latencies, already gated as tpot_ms",
             // the suite's own bookkeeping, not the runtime's performance; a small percentage whose ratio is noise
-            MetricNames.LOOP_OVERHEAD_PCT, "the suite's loop overhead, a diagnostic");
+            MetricCatalog.LOOP_OVERHEAD_PCT.name(), "the suite's loop overhead, a diagnostic");
 
     private GatedMetrics() {
     }

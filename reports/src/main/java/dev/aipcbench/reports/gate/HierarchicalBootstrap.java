@@ -1,5 +1,7 @@
 package dev.aipcbench.reports.gate;
 
+import dev.aipcbench.results.Summary;
+
 import java.util.SplittableRandom;
 
 /**
@@ -32,6 +34,6 @@ public final class HierarchicalBootstrap {
                 buffer[n++] = fork[rng.nextInt(len)];
             }
         }
-        return Median.ofFirst(buffer, n);
+        return Summary.percentile(buffer, 0, n, 50);
     }
 }

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.gate;
 
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +30,8 @@ public final class MetricGate {
      */
     public GateRow compare(String cellId, String metric, List<Metric> baselines, Metric current, double thresholdPct) {
         Metric any = current != null ? current : baselines.isEmpty() ? null : baselines.get(0);
-        String unit = any != null && any.unit() != null ? any.unit() : MetricNames.unit(metric);
-        Metric.Better better = any != null && any.better() != null ? any.better() : MetricNames.better(metric);
+        String unit = any != null && any.unit() != null ? any.unit() : MetricCatalog.unitOf(metric);
+        Metric.Better better = any != null && any.better() != null ? any.better() : MetricCatalog.betterOf(metric);
         List<ForkedSamples> parts = new ArrayList<>();
         for (Metric m : baselines) {
             parts.add(ForkedSamples.of(m.samples()));

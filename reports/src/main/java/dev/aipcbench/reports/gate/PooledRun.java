@@ -45,14 +45,12 @@ public final class PooledRun {
             }
             Map<String, Metric> pooled = new LinkedHashMap<>();
             cell.metrics().forEach((name, m) -> pooled.put(name, Metric.of(m.unit(), m.better(), samples.get(name))));
-            cells.add(new CellResult(cell.id(), cell.runtime(), cell.device(), cell.precision(), cell.workload(), cell.model(),
-                    cell.settings(), cell.status(), cell.reason(), cell.stderrTail(), cell.started(), cell.finished(),
-                    cell.wallSeconds(), cell.session(), pooled, cell.tokenLatencies(), cell.telemetry()));
+            cells.add(cell.withMetrics(pooled));
         }
         StringBuilder ids = new StringBuilder(first.runId());
         runs.subList(1, runs.size()).forEach(r -> ids.append('+').append(r.runId()));
         return new RunResults(first.schema(), ids.toString(), first.started(), first.finished(), first.complete(),
                 first.suiteVersion(), first.profileName(), first.profile(), first.commandLine(), first.host(), first.runtimes(),
-                first.plannedCells(), cells);
+                first.plannedCells(), cells, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.aipcbench.reports.gate;
 
-import java.util.Arrays;
+import dev.aipcbench.results.Summary;
+
 import java.util.SplittableRandom;
 
 /**
@@ -36,9 +37,8 @@ public final class RatioOfMedians {
         for (int r = 0; r < resamples; r++) {
             ratios[r] = ratio(cur.resampleMedian(rng), base.resampleMedian(rng));
         }
-        Arrays.sort(ratios);
         double tail = (1 - confidence) / 2;
-        return new RatioEstimate(b, c, ratio(c, b), percentile(ratios, tail), percentile(ratios, 1 - tail), confidence);
+        return new RatioEstimate(b, c, ratio(c, b), quantile(ratios, tail), quantile(ratios, 1 - tail), confidence);
     }
 
     // A resample whose baseline median is 0 (mostly-zero samples) is an infinitely large ratio, and 0/0 no change.
@@ -49,14 +49,17 @@ public final class RatioOfMedians {
         return current / baseline;
     }
 
-    /** Linear interpolation between closest ranks (as {@code Summary}), safe for infinite values. */
-    private static double percentile(double[] sorted, double q) {
-        double rank = q * (sorted.length - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        if (sorted[lo] == sorted[hi]) {
-            return sorted[lo];
+    /**
+     * The suite's percentile ({@link Summary#percentile}) of the ratios at quantile {@code q}. An infinite
+     * ratio (a zero baseline) is carried as the largest double, so interpolating next to it gives a bound
+     * beyond any real ratio instead of NaN, and read back as infinite.
+     */
+    private static double quantile(double[] ratios, double q) {
+        double[] finite = new double[ratios.length];
+        for (int i = 0; i < ratios.length; i++) {
+            finite[i] = Double.isInfinite(ratios[i]) ? Double.MAX_VALUE : ratios[i];
         }
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+        double v = Summary.percentile(finite, q * 100);
+        return v > 1e300 ? Double.POSITIVE_INFINITY : v;
     }
 }

@@ -3,6 +3,7 @@ package dev.aipcbench.reports.html;
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;
+import dev.aipcbench.reports.html.section.AgreementSection;
 import dev.aipcbench.reports.html.section.CellsSection;
 import dev.aipcbench.reports.html.section.ChartsSection;
 import dev.aipcbench.reports.html.section.ComparisonSection;
@@ -35,6 +36,7 @@ public final class HtmlReport {
                 new ComparisonSection(runs, comparison),
                 new ChartsSection(runs, charts),
                 new CellsSection(runs),
+                new AgreementSection(runs),
                 new TelemetrySection(runs, charts),
                 new MetricDefinitionsSection()).stream().filter(ReportSection::present).toList();
         String subject = runs.stream().map(LoadedRun::label).collect(Collectors.joining(" vs "));

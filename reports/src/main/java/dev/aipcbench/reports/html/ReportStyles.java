@@ -39,6 +39,7 @@ final class ReportStyles {
                      margin-right: 6px; font-size: 0.85rem; }
             td.better { background: #dafbe1; }
             td.worse { background: #ffebe9; }
+            tr.defect td { color: var(--fail); font-weight: 600; }
             tr.differs th, tr.differs td { background: #fff8c5; }
             table#hosts td { max-width: 560px; }
             td.fingerprint { word-break: break-all; font-family: ui-monospace, Menlo, Consolas, monospace;

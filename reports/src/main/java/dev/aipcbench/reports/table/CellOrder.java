@@ -15,18 +15,14 @@ import java.util.List;
 public final class CellOrder {
     private static final List<String> DEVICES = List.of("cpu", "igpu", "npu", "dgpu");
     private static final List<String> PRECISIONS = List.of("fp32", "fp16", "int8", "int4");
-    private static final List<String> WORKLOAD_KINDS = List.of(Workload.GENERATE, Workload.PREFILL, Workload.DECODE,
-            Workload.LOAD);
 
     public static final Comparator<String> DEVICE = known(DEVICES);
     public static final Comparator<String> PRECISION = known(PRECISIONS);
 
-    /** Workloads by kind, then by prompt length, generated tokens and context depth. */
-    public static final Comparator<Workload> WORKLOAD = Comparator
-            .comparing((Workload w) -> w == null ? null : w.kind(), Comparator.nullsLast(known(WORKLOAD_KINDS)))
-            .thenComparing(w -> w == null ? null : w.promptTokens(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(w -> w == null ? null : w.genTokens(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(w -> w == null ? null : w.contextDepth(), Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** Workloads by kind ({@link Workload#order()}), then by their own parameters ({@link Workload#sortKeys()}). */
+    public static final Comparator<Workload> WORKLOAD = Comparator.nullsLast(Comparator
+            .comparingInt(Workload::order)
+            .thenComparing(Workload::sortKeys, java.util.Arrays::compare));
 
     /** Runtime, device, precision, workload. */
     public static final Comparator<CellResult> CELL = Comparator

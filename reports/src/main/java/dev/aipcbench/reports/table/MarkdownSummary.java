@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.table;
 
 import dev.aipcbench.results.CellResult;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.ComparisonTable;
@@ -21,10 +21,10 @@ public final class MarkdownSummary {
     static final int MAX_RESULT_ROWS = 20;
     static final int MAX_NOT_RUN_ROWS = 10;
     private static final int MAX_REASON = 140;
-    private static final List<String> RESULT_METRICS = List.of(MetricNames.TTFT_MS, MetricNames.TPOT_MS,
-            MetricNames.DECODE_TOK_S, MetricNames.E2E_MS);
-    private static final List<String> SPEEDUP_METRICS = List.of(MetricNames.DECODE_TOK_S, MetricNames.TTFT_MS,
-            MetricNames.TPOT_MS, MetricNames.E2E_MS);
+    private static final List<String> RESULT_METRICS = List.of(MetricCatalog.TTFT_MS.name(), MetricCatalog.TPOT_MS.name(),
+            MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.E2E_MS.name());
+    private static final List<String> SPEEDUP_METRICS = List.of(MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.TTFT_MS.name(),
+            MetricCatalog.TPOT_MS.name(), MetricCatalog.E2E_MS.name());
 
     private MarkdownSummary() {
     }
@@ -36,8 +36,30 @@ public final class MarkdownSummary {
         runsTable(md, runs, labels);
         resultsTable(md, runs, labels);
         notRun(md, runs, labels);
+        agreement(md, runs, labels);
         comparison(md, runs, labels);
         return md.toString();
+    }
+
+    /** Same weights, same tokens: one line per runtime x device x precision, a defect marked. */
+    private static void agreement(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        for (int i = 0; i < runs.size(); i++) {
+            List<AgreementTable.Row> rows = AgreementTable.of(runs.get(i));
+            if (rows.isEmpty()) {
+                continue;
+            }
+            md.append("### Output agreement").append(runs.size() > 1 ? " (" + MarkdownText.escape(labels.get(i)) + ")" : "").append("\n\n");
+            md.append(MarkdownText.escape(AgreementTable.referenceText(runs.get(i)))).append(".\n\n");
+            md.append("| precision | runtime | device | tokens agreeing | logits cosine | verdict |\n|---|---|---|---|---|---|\n");
+            for (AgreementTable.Row r : rows) {
+                String verdict = r.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                md.append("| ").append(r.precision()).append(" | ").append(MarkdownText.escape(r.runtime())).append(" | ")
+                        .append(r.device()).append(" | ").append(r.tokens()).append(" | ").append(r.cosineText()).append(" | ")
+                        .append(r.verdict() == AgreementTable.Verdict.DEFECT ? "**" + verdict + "**" : verdict)
+                        .append(r.note() == null ? "" : ": " + MarkdownText.escape(r.note())).append(" |\n");
+            }
+            md.append('\n');
+        }
     }
 
     private static void runsTable(StringBuilder md, List<RunResults> runs, List<String> labels) {
@@ -63,11 +85,11 @@ public final class MarkdownSummary {
      */
     private static void resultsTable(StringBuilder md, List<RunResults> runs, List<String> labels) {
         boolean generateOnly = runs.stream().flatMap(r -> r.cells().stream())
-                .anyMatch(c -> c.ok() && c.workload() != null && Workload.GENERATE.equals(c.workload().kind()));
+                .anyMatch(c -> c.ok() && c.workload() instanceof Workload.Generate);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             for (CellResult c : sorted(runs.get(i))) {
-                if (!c.ok() || generateOnly && (c.workload() == null || !Workload.GENERATE.equals(c.workload().kind()))) {
+                if (!c.ok() || generateOnly && !(c.workload() instanceof Workload.Generate)) {
                     continue;
                 }
                 StringBuilder line = new StringBuilder("| ");
@@ -76,7 +98,7 @@ public final class MarkdownSummary {
                 }
                 line.append(MarkdownText.escape(c.runtime())).append(" | ").append(MarkdownText.escape(c.device()))
                         .append(" | ").append(MarkdownText.escape(c.precision()))
-                        .append(" | ").append(MarkdownText.escape(WorkloadLabel.of(c.workload())));
+                        .append(" | ").append(MarkdownText.escape(c.workload().label()));
                 for (String m : RESULT_METRICS) {
                     line.append(" | ").append(NumberText.value(MetricMedian.orNaN(c, m)));
                 }

@@ -3,7 +3,7 @@ package dev.aipcbench.reports.chart;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.Workload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +39,9 @@ class ChartDataTest {
 
     @Test
     void aMatrixSquareShowsTheGeometricMeanOfGenerateCellsOrTheWorstStatus() {
-        CellResult g1 = ok(Workload.generate(16, 16), 100);
-        CellResult g2 = ok(Workload.generate(64, 16), 400);
-        CellResult d = ok(Workload.decode(64), 1000);
+        CellResult g1 = ok(new Workload.Generate(16, 16), 100);
+        CellResult g2 = ok(new Workload.Generate(64, 16), 400);
+        CellResult d = ok(new Workload.Decode(64), 1000);
         MatrixMapChart.Square both = MatrixMapChart.square(List.of(g1, g2, d));
         assertEquals(CellStatus.OK, both.status());
         assertEquals(200, both.tokensPerSecond(), 1e-9, "geometric mean of 100 and 400; decode cells only when alone");
@@ -90,12 +90,12 @@ class ChartDataTest {
     private static CellResult ok(Workload w, double tokensPerSecond) {
         Metric m = Metric.of("tok/s", Metric.Better.HIGHER, List.of(List.of(tokensPerSecond)));
         return new CellResult(CellResult.id("rt", "cpu", "int4", w), "rt", "cpu", "int4", w, null, null, CellStatus.OK,
-                null, null, null, null, null, null, Map.of(MetricNames.DECODE_TOK_S, m), null, null);
+                null, null, null, null, null, null, Map.of(MetricCatalog.DECODE_TOK_S.name(), m), null, null, null);
     }
 
     private static CellResult notOk(CellStatus status, String reason) {
-        Workload w = Workload.generate(16, 16);
+        Workload w = new Workload.Generate(16, 16);
         return new CellResult(CellResult.id("rt", "cpu", "int4", w), "rt", "cpu", "int4", w, null, null, status,
-                reason, null, null, null, null, null, null, null, null);
+                reason, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.compare;
 
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.fixture.DerivedRuns;
 import dev.aipcbench.reports.fixture.FixtureRun;
@@ -46,8 +46,8 @@ class ComparisonTableTest {
             double expectedRatio = r.metric().endsWith("_tok_s") ? SPEED : 1 / SPEED;
             assertEquals(expectedRatio, r.ratio(), 1e-9, r.cellId() + " " + r.metric());
         }
-        assertEquals(SPEED, SpeedupSummary.of(t.rows(), MetricNames.DECODE_TOK_S).speedup(), 1e-9);
-        assertEquals(1 / SPEED, SpeedupSummary.of(t.rows(), MetricNames.TTFT_MS).ratio(), 1e-9);
+        assertEquals(SPEED, SpeedupSummary.of(t.rows(), MetricCatalog.DECODE_TOK_S.name()).speedup(), 1e-9);
+        assertEquals(1 / SPEED, SpeedupSummary.of(t.rows(), MetricCatalog.TTFT_MS.name()).ratio(), 1e-9);
     }
 
     @Test
@@ -78,7 +78,7 @@ class ComparisonTableTest {
             assertEquals(List.of(ComparisonCsv.HEADER), p.getHeaderNames());
             List<CSVRecord> records = p.getRecords();
             assertEquals(t.rows().size(), records.size());
-            CSVRecord decode = records.stream().filter(r -> r.get("metric").equals(MetricNames.DECODE_TOK_S))
+            CSVRecord decode = records.stream().filter(r -> r.get("metric").equals(MetricCatalog.DECODE_TOK_S.name()))
                     .findFirst().orElseThrow();
             assertEquals(SPEED, Double.parseDouble(decode.get("ratio")), 1e-9);
             assertEquals("higher", decode.get("better"));

@@ -4,7 +4,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.results.Workload;
 
@@ -17,9 +17,9 @@ import java.util.Random;
 /** Generated results with known properties for the gate's tests. */
 final class GateFixtures {
     static final String FINGERPRINT = "sha256:00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    static final String CPU_CELL = CellResult.id("onnxruntime", "cpu", "int4", Workload.generate(128, 32));
-    static final String NPU_CELL = CellResult.id("onnxruntime", "npu", "int4", Workload.generate(128, 32));
-    static final String GPU_CELL = CellResult.id("onnxruntime", "igpu", "fp16", Workload.generate(128, 32));
+    static final String CPU_CELL = CellResult.id("onnxruntime", "cpu", "int4", new Workload.Generate(128, 32));
+    static final String NPU_CELL = CellResult.id("onnxruntime", "npu", "int4", new Workload.Generate(128, 32));
+    static final String GPU_CELL = CellResult.id("onnxruntime", "igpu", "fp16", new Workload.Generate(128, 32));
 
     private GateFixtures() {
     }
@@ -59,7 +59,7 @@ final class GateFixtures {
             }
             byFork.add(l);
         }
-        return Metric.of(MetricNames.unit(name), MetricNames.better(name), byFork);
+        return Metric.of(MetricCatalog.unitOf(name), MetricCatalog.betterOf(name), byFork);
     }
 
     static Map<String, Metric> metrics(Object... nameThenSamples) {
@@ -84,17 +84,17 @@ final class GateFixtures {
 
     private static CellResult cell(String id, CellStatus status, String reason, Map<String, Metric> metrics, String model) {
         String[] p = id.split("/");
-        return new CellResult(id, p[0], p[1], p[2], Workload.generate(128, 32),
+        return new CellResult(id, p[0], p[1], p[2], new Workload.Generate(128, 32),
                 new CellResult.ModelRef(model, "/models/" + model, "synthetic", "tiny", 17_700_000L),
                 Map.of("forks", 1), status, reason, null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:10Z", 10.0,
-                null, metrics, null, null);
+                null, metrics, null, null, null);
     }
 
     static RunResults run(String runId, String fingerprint, CellResult... cells) {
         HostInfo host = new HostInfo(fingerprint, "ci-runner", "Linux", "6.8", "amd64",
                 new HostInfo.Cpu("Test CPU", "GenuineIntel", 8, 16, 0), 34_359_738_368L, List.of(), null);
         return new RunResults(RunResults.SCHEMA, runId, "2026-01-01T00:00:00Z", "2026-01-01T00:10:00Z", true,
-                "0.1.0", "ci", Map.of(), List.of("--matrix", "ci"), host, List.of(), cells.length, List.of(cells));
+                "0.1.0", "ci", Map.of(), List.of("--matrix", "ci"), host, List.of(), cells.length, List.of(cells), null);
     }
 
     static RunResults run(String runId, CellResult... cells) {

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.gate;
 
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -140,7 +140,7 @@ class MetricGateTest {
     void aMetricWithoutDirectionTakesItFromItsName() {
         Metric noDirection = new Metric(null, null, List.of(List.of(40.0, 40.2, 39.9)), null);
         Metric slower = new Metric(null, null, List.of(List.of(30.0, 30.1, 29.9)), null);
-        GateRow r = gate.compare(CPU_CELL, MetricNames.DECODE_TOK_S, List.of(noDirection), slower, 5);
+        GateRow r = gate.compare(CPU_CELL, MetricCatalog.DECODE_TOK_S.name(), List.of(noDirection), slower, 5);
         assertEquals(Metric.Better.HIGHER, r.better());
         assertEquals("tok/s", r.unit());
         assertEquals(GateVerdict.REGRESSION, r.verdict());

@@ -66,7 +66,7 @@ class LlamaCppRuntimeTest {
             System.setProperty(LlamaCppRuntime.LIBRARY_PROPERTY, tmp.resolve("nowhere").toString());
             Availability a = new LlamaCppRuntime().availability(Device.CPU, Precision.INT4);
             assertEquals(Availability.Kind.SKIPPED, a.kind());
-            assertEquals("runtime library not installed: llama not found at " + tmp.resolve("nowhere")
+            assertEquals("runtime library not installed: llama (libllama.so) not found at " + tmp.resolve("nowhere")
                     + " (from -Daipcbench.llamacpp.library)", a.reason());
         } finally {
             if (before == null) {

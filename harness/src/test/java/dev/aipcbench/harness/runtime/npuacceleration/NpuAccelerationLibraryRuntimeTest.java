@@ -25,7 +25,7 @@ class NpuAccelerationLibraryRuntimeTest {
         assertTrue(runtime.availability(Device.NPU, Precision.FP16).isAvailable());
         assertEquals("1.4.0 (archived upstream)", runtime.version());
         assertEquals(List.of("NPU"), runtime.providers());
-        assertEquals("hf-transformers", runtime.modelFormat());
+        assertEquals("hf-transformers", runtime.modelFormat().id());
     }
 
     @Test

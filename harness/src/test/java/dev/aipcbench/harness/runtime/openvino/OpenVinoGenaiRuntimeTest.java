@@ -63,7 +63,7 @@ class OpenVinoGenaiRuntimeTest {
             assertTrue(runtime.availability(Device.CPU, Precision.INT4).isAvailable());
             Availability npu = runtime.availability(Device.NPU, Precision.INT4);
             assertEquals(Availability.Kind.SKIPPED, npu.kind());
-            assertEquals("cannot query devices: runtime library not installed: openvino_c not found at " + missing
+            assertEquals("cannot query devices: runtime library not installed: openvino_c (libopenvino_c.so) not found at " + missing
                     + " (from -Daipcbench.openvino.core.library)", npu.reason());
             assertTrue(runtime.version().startsWith("unknown (runtime library not installed: openvino_c"), runtime.version());
         } finally {
@@ -79,7 +79,7 @@ class OpenVinoGenaiRuntimeTest {
     void isSkippedNamingTheLibraryWhenAbsent() {
         Availability a = new OpenVinoGenaiRuntime(tmp.resolve("none")).availability(Device.CPU, Precision.INT4);
         assertEquals(Availability.Kind.SKIPPED, a.kind());
-        assertEquals("runtime library not installed: openvino_genai_c not found at " + tmp.resolve("none")
+        assertEquals("runtime library not installed: openvino_genai_c (libopenvino_genai_c.so) not found at " + tmp.resolve("none")
                 + " (from the path given to the runtime)", a.reason());
     }
 

@@ -2,7 +2,7 @@ package dev.aipcbench.reports.html.section;
 
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.html.HtmlWriter;
@@ -19,10 +19,10 @@ import java.util.List;
  */
 public final class CellsSection implements ReportSection {
     private static final List<String[]> METRICS = List.of(
-            new String[] {MetricNames.TTFT_MS, "TTFT ms"}, new String[] {MetricNames.TPOT_MS, "TPOT ms"},
-            new String[] {MetricNames.DECODE_TOK_S, "decode tok/s"}, new String[] {MetricNames.PREFILL_TOK_S, "prefill tok/s"},
-            new String[] {MetricNames.E2E_MS, "E2E ms"}, new String[] {MetricNames.LOAD_MS, "load ms"},
-            new String[] {MetricNames.PEAK_RSS_MB, "peak RSS MB"}, new String[] {MetricNames.ENERGY_J_PER_TOKEN, "J/token"});
+            new String[] {MetricCatalog.TTFT_MS.name(), "TTFT ms"}, new String[] {MetricCatalog.TPOT_MS.name(), "TPOT ms"},
+            new String[] {MetricCatalog.DECODE_TOK_S.name(), "decode tok/s"}, new String[] {MetricCatalog.PREFILL_TOK_S.name(), "prefill tok/s"},
+            new String[] {MetricCatalog.E2E_MS.name(), "E2E ms"}, new String[] {MetricCatalog.LOAD_MS.name(), "load ms"},
+            new String[] {MetricCatalog.PEAK_RSS_MB.name(), "peak RSS MB"}, new String[] {MetricCatalog.ENERGY_J_PER_TOKEN.name(), "J/token"});
 
     private final List<LoadedRun> runs;
 
@@ -46,7 +46,7 @@ public final class CellsSection implements ReportSection {
                 .anyMatch(c -> c.metrics() != null && c.metrics().containsKey(m[0]))).toList();
         boolean several = runs.size() > 1;
         boolean itl = runs.stream().flatMap(r -> r.results().cells().stream())
-                .anyMatch(c -> c.metrics() != null && c.metrics().containsKey(MetricNames.ITL_MS));
+                .anyMatch(c -> c.metrics() != null && c.metrics().containsKey(MetricCatalog.ITL_MS.name()));
 
         List<SortableTable.Column> columns = new ArrayList<>();
         if (several) {
@@ -79,7 +79,7 @@ public final class CellsSection implements ReportSection {
                     row.add(SortableTable.Cell.number(v, NumberText.value(v)));
                 }
                 if (itl) {
-                    Metric m = c.ok() && c.metrics() != null ? c.metrics().get(MetricNames.ITL_MS) : null;
+                    Metric m = c.ok() && c.metrics() != null ? c.metrics().get(MetricCatalog.ITL_MS.name()) : null;
                     double p90 = m == null || m.summary() == null ? Double.NaN : m.summary().p90();
                     row.add(SortableTable.Cell.number(p90, NumberText.value(p90)));
                 }
@@ -105,7 +105,7 @@ public final class CellsSection implements ReportSection {
         if (!c.ok() || c.metrics() == null) {
             return 0;
         }
-        Metric m = c.metrics().containsKey(MetricNames.TTFT_MS) ? c.metrics().get(MetricNames.TTFT_MS)
+        Metric m = c.metrics().containsKey(MetricCatalog.TTFT_MS.name()) ? c.metrics().get(MetricCatalog.TTFT_MS.name())
                 : c.metrics().values().stream().findFirst().orElse(null);
         return m == null || m.samples() == null ? 0 : m.allSamples().length;
     }

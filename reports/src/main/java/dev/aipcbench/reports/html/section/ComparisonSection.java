@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.html.section;
 
 import dev.aipcbench.results.CellResult;
-import dev.aipcbench.results.MetricNames;
+import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.reports.compare.ComparisonRow;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;
@@ -24,15 +24,15 @@ import java.util.Map;
 public final class ComparisonSection implements ReportSection {
     /** Ratios within 2% of 1 are noise for a benchmark on a laptop; they get no colour. */
     private static final double NEUTRAL = 0.02;
-    private static final List<String> HEADLINE = List.of(MetricNames.DECODE_TOK_S, MetricNames.TTFT_MS,
-            MetricNames.TPOT_MS, MetricNames.PREFILL_TOK_S, MetricNames.E2E_MS);
+    private static final List<String> HEADLINE = List.of(MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.TTFT_MS.name(),
+            MetricCatalog.TPOT_MS.name(), MetricCatalog.PREFILL_TOK_S.name(), MetricCatalog.E2E_MS.name());
     /**
      * The metrics the page compares, in this order; comparison.csv holds every metric (ITL, loop overhead
      * and total energy add width here, not information: TPOT, the loop and energy per token cover them).
      */
-    private static final List<String> SHOWN = List.of(MetricNames.DECODE_TOK_S, MetricNames.TTFT_MS,
-            MetricNames.TPOT_MS, MetricNames.PREFILL_TOK_S, MetricNames.E2E_MS, MetricNames.LOAD_MS,
-            MetricNames.LOAD_WARM_MS, MetricNames.PEAK_RSS_MB, MetricNames.ENERGY_J_PER_TOKEN);
+    private static final List<String> SHOWN = List.of(MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.TTFT_MS.name(),
+            MetricCatalog.TPOT_MS.name(), MetricCatalog.PREFILL_TOK_S.name(), MetricCatalog.E2E_MS.name(), MetricCatalog.LOAD_MS.name(),
+            MetricCatalog.LOAD_WARM_MS.name(), MetricCatalog.PEAK_RSS_MB.name(), MetricCatalog.ENERGY_J_PER_TOKEN.name());
 
     private final List<LoadedRun> runs;
     private final ComparisonTable table;
@@ -119,7 +119,7 @@ public final class ComparisonSection implements ReportSection {
         List<String> metrics = SHOWN.stream().filter(present::contains).toList();
         List<SortableTable.Column> columns = new ArrayList<>(List.of(SortableTable.Column.text("cell")));
         for (String m : metrics) {
-            String unit = MetricNames.unit(m);
+            String unit = MetricCatalog.unitOf(m);
             columns.add(SortableTable.Column.number(m + " A", "median on " + a + " (" + unit + ")"));
             columns.add(SortableTable.Column.number(m + " B", "median on " + b + " (" + unit + ")"));
             columns.add(SortableTable.Column.number(m + " B/A", "ratio of the medians, " + b + " / " + a));

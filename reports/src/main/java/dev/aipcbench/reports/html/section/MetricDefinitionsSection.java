@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.html.section;
 
 import dev.aipcbench.reports.html.HtmlWriter;
-import dev.aipcbench.reports.table.MetricDefinition;
-import dev.aipcbench.reports.table.MetricDefinitions;
+import dev.aipcbench.results.MetricCatalog;
+import dev.aipcbench.results.MetricDefinition;
 
 import java.util.List;
 
@@ -26,9 +26,9 @@ public final class MetricDefinitionsSection implements ReportSection {
             out.element("th", h, "scope", "col");
         }
         out.close("tr").close("thead").open("tbody");
-        for (MetricDefinition d : MetricDefinitions.ALL) {
+        for (MetricDefinition d : MetricCatalog.ALL) {
             out.open("tr").open("td").element("code", d.name()).close("td").element("td", d.unit())
-                    .element("td", d.better()).element("td", d.definition()).close("tr");
+                    .element("td", d.better().name().toLowerCase(java.util.Locale.ROOT)).element("td", d.definition()).close("tr");
         }
         out.close("tbody").close("table").close("div");
         out.open("ul");

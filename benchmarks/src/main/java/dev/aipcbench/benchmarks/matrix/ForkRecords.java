@@ -1,0 +1,121 @@
+package dev.aipcbench.benchmarks.matrix;
+
+import dev.aipcbench.benchmarks.jmh.CellSpec;
+import dev.aipcbench.benchmarks.jmh.ForkRecord;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.MetricCatalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The host's side of the fork channel: the {@link ForkRecord}s a cell's forks wrote, read with the same
+ * mapper, in the order the forks ran, and what they add up to: each metric's measured samples grouped by
+ * fork ({@code [fork][iteration]}, warm-up excluded), the per-token latencies, ITL pooled from every decode
+ * step, the session, the probe and any fork's failure.
+ */
+final class ForkRecords {
+    private final List<ForkRecord> forks;
+
+    private ForkRecords(List<ForkRecord> forks) {
+        this.forks = forks;
+    }
+
+    /** The records in {@code folder} (none when it does not exist); an unreadable record is an error naming it. */
+    static ForkRecords read(Path folder) throws IOException {
+        List<ForkRecord> out = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted()::iterator) {
+                    try {
+                        out.add(CellSpec.JSON.readValue(f.toFile(), ForkRecord.class));
+                    } catch (IOException e) {
+                        throw new IOException("cannot read the fork record " + f + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(ForkRecord::startedMs));
+        return new ForkRecords(out);
+    }
+
+    boolean isEmpty() {
+        return forks.isEmpty();
+    }
+
+    /** The first failure a fork recorded (its first line), or null. */
+    String failure() {
+        return forks.stream().map(ForkRecord::failure).filter(f -> f != null).map(f -> f.lines().findFirst().orElse(f))
+                .findFirst().orElse(null);
+    }
+
+    /** The session as the first fork's runtime reported it last, or null. */
+    Map<String, String> session() {
+        return forks.stream().map(ForkRecord::session).filter(s -> s != null).findFirst().orElse(null);
+    }
+
+    /** The first fork's probe, or null. */
+    ForkRecord.Probe probe() {
+        return forks.stream().map(ForkRecord::probe).filter(p -> p != null).findFirst().orElse(null);
+    }
+
+    /** Every metric with its measured samples by fork, plus ITL pooled from every decode step. */
+    Map<String, Metric> metrics() {
+        Map<String, List<List<Double>>> byName = new LinkedHashMap<>();
+        List<List<Double>> itl = new ArrayList<>();
+        for (ForkRecord fork : forks) {
+            Map<String, List<Double>> samples = new LinkedHashMap<>();
+            List<Double> forkItl = new ArrayList<>();
+            for (ForkRecord.Iteration it : measured(fork)) {
+                it.metrics().forEach((name, value) -> samples.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+                if (it.tokenMs() != null && it.tokenMs().size() > 1) {
+                    forkItl.addAll(it.tokenMs().subList(1, it.tokenMs().size()));
+                }
+            }
+            samples.forEach((name, values) -> byName.computeIfAbsent(name, k -> new ArrayList<>()).add(values));
+            if (!forkItl.isEmpty()) {
+                itl.add(forkItl);
+            }
+        }
+        Map<String, Metric> out = new LinkedHashMap<>();
+        // In the catalog's order, whatever order the forks' maps came in.
+        byName.keySet().stream().sorted(Comparator.comparingInt(MetricCatalog::rank).thenComparing(Comparator.naturalOrder()))
+                .forEach(name -> out.put(name, Metric.of(MetricCatalog.unitOf(name), MetricCatalog.betterOf(name), byName.get(name))));
+        if (!itl.isEmpty()) {
+            out.put(MetricCatalog.ITL_MS.name(), Metric.of(MetricCatalog.ITL_MS.unit(), MetricCatalog.ITL_MS.better(), itl));
+        }
+        return out;
+    }
+
+    /** {@code [fork][iteration][token]} latencies in ms (token 0 is TTFT), or null when no sequence was generated. */
+    List<List<List<Double>>> tokenLatencies() {
+        List<List<List<Double>>> out = new ArrayList<>();
+        for (ForkRecord fork : forks) {
+            List<List<Double>> rows = new ArrayList<>();
+            for (ForkRecord.Iteration it : measured(fork)) {
+                if (it.tokenMs() != null && !it.tokenMs().isEmpty()) {
+                    rows.add(it.tokenMs());
+                }
+            }
+            if (!rows.isEmpty()) {
+                out.add(rows);
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static List<ForkRecord.Iteration> measured(ForkRecord fork) {
+        List<ForkRecord.Iteration> out = new ArrayList<>();
+        if (fork.iterations() != null) {
+            fork.iterations().stream().filter(i -> !i.warmup()).forEach(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.aipcbench.harness.matrix;
+
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.results.Workload;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Profiles bound with Jackson: layers merge, and a bad layer is one line naming its file and the field's JSON path. */
+class ProfileReaderTest {
+    private static final ProfileReader READER = new ProfileReader(List.of());
+
+    private static String failure(String json) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfileReader.parse("my.json", json));
+        return e.getMessage();
+    }
+
+    @Test
+    void unknownFieldsAreNamedWithTheirPathAndTheKnownOnes() {
+        assertEquals("my.json: unknown field worklods (expected one of description, devices, execution_providers, jmh, model, "
+                + "precisions, runtimes, session, telemetry, thresholds, workloads)", failure("{\"worklods\": {}}"));
+        assertEquals("my.json: unknown field jmh.fork (expected one of decode_iterations, forks, iterations, timeout_minutes, "
+                + "warmup_iterations)", failure("{\"jmh\": {\"fork\": 2}}"));
+    }
+
+    @Test
+    void wrongTypesSayWhatWasExpectedAndFound() {
+        assertEquals("my.json: field jmh.forks: expected an integer, found a string", failure("{\"jmh\": {\"forks\": \"2\"}}"));
+        assertEquals("my.json: field workloads.load: expected true or false, found an integer", failure("{\"workloads\": {\"load\": 1}}"));
+        assertEquals("my.json: field workloads.generate.prompt_tokens: expected a list, found an integer",
+                failure("{\"workloads\": {\"generate\": {\"prompt_tokens\": 128}}}"));
+    }
+
+    @Test
+    void valuesOutOfRangeAreNamedWithTheFullPath() {
+        assertEquals("my.json: field jmh.forks: expected an integer >= 1, found 0", failure("{\"jmh\": {\"forks\": 0}}"));
+        assertEquals("my.json: field session.sampling: expected one of runtime, java, found \"gpu\"",
+                failure("{\"session\": {\"sampling\": \"gpu\"}}"));
+        assertEquals("my.json: field workloads.decode.context_depths: expected integers >= 1, found -3",
+                failure("{\"workloads\": {\"decode\": {\"context_depths\": [64, -3]}}}"));
+        assertEquals("my.json: field devices[1]: unknown device 'tpu': expected one of cpu, igpu, npu, dgpu",
+                failure("{\"devices\": [\"cpu\", \"tpu\"]}"));
+        assertEquals("my.json: field model.synthetic.size: unknown size 'huge': expected tiny or mini",
+                failure("{\"model\": {\"synthetic\": {\"size\": \"huge\"}}}"));
+    }
+
+    @Test
+    void commentsAreDocumentationAndNullMeansNotSetHere() {
+        ProfileReader.Layer base = READER.layer("default");
+        ProfileReader.Layer mine = ProfileReader.parse("my.json", "{\"$comment\": \"a note\", \"jmh\": {\"$comment\": \"x\", \"forks\": 3,"
+                + " \"iterations\": null}, \"workloads\": {\"decode\": {\"context_depths\": [64]}}}");
+        Profile p = ProfileReader.resolve("mine", List.of(base, mine));
+        assertEquals(3, p.jmh().forks());
+        assertEquals(3, p.jmh().iterations(), "default.json's, the null did not unset it");
+        assertEquals(List.of(new Workload.Generate(128, 32), new Workload.Decode(64)), p.workloads().planned());
+        assertEquals(List.of(Device.CPU), p.devices());
+        assertEquals(List.of(Precision.INT4), p.precisions());
+        assertEquals("mine", p.name());
+    }
+
+    @Test
+    void aProfileThatPlansNoWorkloadSaysWhatToGive() {
+        ProfileReader.Layer none = ProfileReader.parse("none.json", "{\"workloads\": {\"generate\": {\"prompt_tokens\": []}}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileReader.resolve("none", List.of(READER.layer("default"), none)));
+        assertEquals("profiles/default.json (bundled) + none.json: plans no workload: give workloads.generate.prompt_tokens, "
+                + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load", e.getMessage());
+    }
+}
