@@ -169,14 +169,14 @@ public final class ProfileReader {
         try {
             return JSON.treeToValue(json, Profile.class);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(source + ": " + explain(e));
+            throw new IllegalArgumentException(source + ": " + explain(e, json));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage());
         }
     }
 
     /** "field jmh.forks: expected an integer, found string "2"", from what Jackson reports. */
-    private static String explain(JsonMappingException e) {
+    private static String explain(JsonMappingException e, JsonNode json) {
         String path = path(e.getPath());
         if (e instanceof UnrecognizedPropertyException) {
             UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
@@ -194,21 +194,48 @@ public final class ProfileReader {
         }
         if (e instanceof InvalidFormatException) {
             InvalidFormatException f = (InvalidFormatException) e;
-            return "field " + path + ": expected " + expected(f.getTargetType()) + ", found " + found(f.getValue());
+            return "field " + path + ": expected " + expected(f.getTargetType()) + ", found " + kind(at(json, e.getPath()));
         }
         if (e instanceof MismatchedInputException) {
             MismatchedInputException m = (MismatchedInputException) e;
-            String message = e.getOriginalMessage();
-            String token = message.contains("from String") ? "a string" : message.contains("from Array") || message.contains("START_ARRAY")
-                    ? "a list" : message.contains("from Object") || message.contains("START_OBJECT") ? "an object"
-                    : message.contains("from Boolean") ? "true or false" : message.contains("Floating-point") ? "a decimal number"
-                    : message.contains("from Integer") ? "an integer" : "another type";
-            return "field " + path + ": expected " + expected(m.getTargetType()) + ", found " + token;
+            return "field " + path + ": expected " + expected(m.getTargetType()) + ", found " + kind(at(json, e.getPath()));
         }
         if (cause instanceof IllegalArgumentException) {
             return "field " + path + ": " + cause.getMessage();
         }
         return "field " + path + ": " + e.getOriginalMessage();
+    }
+
+    /** The node the failing path points at in the JSON being bound (a missing node if it cannot be followed). */
+    private static JsonNode at(JsonNode json, List<JsonMappingException.Reference> refs) {
+        JsonNode n = json;
+        for (JsonMappingException.Reference r : refs) {
+            n = r.getFieldName() != null ? n.path(r.getFieldName()) : r.getIndex() >= 0 ? n.path(r.getIndex()) : n;
+        }
+        return n;
+    }
+
+    /** What a JSON value is, as the messages say it: {@code a string "2"}, {@code a list}, ... */
+    private static String kind(JsonNode n) {
+        if (n.isTextual()) {
+            return "a string \"" + n.asText() + "\"";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        if (n.isBoolean()) {
+            return n.asText();
+        }
+        if (n.isIntegralNumber()) {
+            return "an integer (" + n.asText() + ")";
+        }
+        if (n.isNumber()) {
+            return "a decimal number (" + n.asText() + ")";
+        }
+        return n.isNull() ? "null" : "another type";
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {
@@ -253,10 +280,4 @@ public final class ProfileReader {
         return ids;
     }
 
-    private static String found(Object value) {
-        if (value instanceof String) {
-            return "string \"" + value + "\"";
-        }
-        return value == null ? "null" : value.toString();
-    }
 }

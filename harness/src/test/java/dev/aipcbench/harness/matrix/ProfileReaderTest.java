@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Profiles bound with Jackson: layers merge, and a bad layer is one line naming its file and the field's JSON path. */
 class ProfileReaderTest {
-    private static final ProfileReader READER = new ProfileReader(List.of());
+    /** The profiles of the checkout (the jar bundles them; harness tests read them from the folder). */
+    private static final ProfileReader READER = new ProfileReader(List.of(java.nio.file.Path.of("..", "profiles")));
 
     private static String failure(String json) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfileReader.parse("my.json", json));
@@ -29,9 +30,9 @@ class ProfileReaderTest {
 
     @Test
     void wrongTypesSayWhatWasExpectedAndFound() {
-        assertEquals("my.json: field jmh.forks: expected an integer, found a string", failure("{\"jmh\": {\"forks\": \"2\"}}"));
-        assertEquals("my.json: field workloads.load: expected true or false, found an integer", failure("{\"workloads\": {\"load\": 1}}"));
-        assertEquals("my.json: field workloads.generate.prompt_tokens: expected a list, found an integer",
+        assertEquals("my.json: field jmh.forks: expected an integer, found a string \"2\"", failure("{\"jmh\": {\"forks\": \"2\"}}"));
+        assertEquals("my.json: field workloads.load: expected true or false, found an integer (1)", failure("{\"workloads\": {\"load\": 1}}"));
+        assertEquals("my.json: field workloads.generate.prompt_tokens: expected a list, found an integer (128)",
                 failure("{\"workloads\": {\"generate\": {\"prompt_tokens\": 128}}}"));
     }
 
@@ -67,7 +68,7 @@ class ProfileReaderTest {
         ProfileReader.Layer none = ProfileReader.parse("none.json", "{\"workloads\": {\"generate\": {\"prompt_tokens\": []}}}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProfileReader.resolve("none", List.of(READER.layer("default"), none)));
-        assertEquals("profiles/default.json (bundled) + none.json: plans no workload: give workloads.generate.prompt_tokens, "
+        assertEquals(java.nio.file.Path.of("..", "profiles", "default.json") + " + none.json: plans no workload: give workloads.generate.prompt_tokens, "
                 + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load", e.getMessage());
     }
 }

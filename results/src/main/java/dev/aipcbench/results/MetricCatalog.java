@@ -1,0 +1,99 @@
+package dev.aipcbench.results;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every metric the suite measures, defined once: name, unit, direction and definition. The fork's profiler,
+ * results, CSV, charts, report, summary and gate all read them from here. Adding a metric is one entry here
+ * (and the code that measures it); its place in {@link #ALL} is its place in tables.
+ */
+public final class MetricCatalog {
+    public static final MetricDefinition TTFT_MS = def("ttft_ms", "ms", Metric.Better.LOWER,
+            "Time to first token: from handing the prompt's token ids to the runtime until the first generated token id is "
+                    + "available (prefill + first sampling); tokenisation is timed apart and not included.");
+    public static final MetricDefinition TPOT_MS = def("tpot_ms", "ms", Metric.Better.LOWER,
+            "Time per output token (2nd+ token latency): mean latency of each generated token after the first, per iteration. "
+                    + "In decode cells: one decode step with D tokens already in the KV cache.");
+    public static final MetricDefinition ITL_MS = def("itl_ms", "ms", Metric.Better.LOWER,
+            "Inter-token latency: every per-token latency after the first, pooled (its percentiles are the ITL p50/p90/p99).");
+    public static final MetricDefinition PREFILL_TOK_S = def("prefill_tok_s", "tok/s", Metric.Better.HIGHER,
+            "Prefill throughput: prompt tokens / TTFT.");
+    public static final MetricDefinition DECODE_TOK_S = def("decode_tok_s", "tok/s", Metric.Better.HIGHER,
+            "Decode throughput: 1000 / TPOT(ms).");
+    public static final MetricDefinition E2E_MS = def("e2e_ms", "ms", Metric.Better.LOWER,
+            "End to end: the whole generation of G tokens after a P-token prompt (never stops early on EOS, so runs stay comparable).");
+    public static final MetricDefinition LOAD_MS = def("load_ms", "ms", Metric.Better.LOWER,
+            "Model load + compile in a fresh process with an empty compile cache.");
+    public static final MetricDefinition LOAD_WARM_MS = def("load_warm_ms", "ms", Metric.Better.LOWER,
+            "The same load again, compile cache and OS file cache warm.");
+    public static final MetricDefinition PEAK_RSS_MB = def("peak_rss_mb", "MB", Metric.Better.LOWER,
+            "Peak resident memory of the benchmark fork.");
+    public static final MetricDefinition ENERGY_J = def("energy_j", "J", Metric.Better.LOWER,
+            "Energy of the whole cell (every fork, warm-up and loads included), where an energy counter exists.");
+    public static final MetricDefinition ENERGY_J_PER_TOKEN = def("energy_j_per_token", "J/token", Metric.Better.LOWER,
+            "Energy of the cell per token generated in it, where an energy counter exists.");
+    public static final MetricDefinition LOOP_OVERHEAD_PCT = def("loop_overhead_pct", "%", Metric.Better.LOWER,
+            "Share of each decode step spent in the suite's loop outside the runtime's inference call (sampling included).");
+
+    /** Every metric, in the order reports list them. */
+    public static final List<MetricDefinition> ALL = List.of(TTFT_MS, TPOT_MS, ITL_MS, PREFILL_TOK_S, DECODE_TOK_S, E2E_MS,
+            LOAD_MS, LOAD_WARM_MS, PEAK_RSS_MB, ENERGY_J, ENERGY_J_PER_TOKEN, LOOP_OVERHEAD_PCT);
+
+    private MetricCatalog() {
+    }
+
+    private static MetricDefinition def(String name, String unit, Metric.Better better, String definition) {
+        return new MetricDefinition(name, unit, better, definition);
+    }
+
+    /** The definition of a metric name, if the suite defines it. */
+    public static Optional<MetricDefinition> find(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The definition of {@code name}; for a metric this suite does not define (a later version's, in an old
+     * report) one read off its name: its unit from the suffix, throughputs ({@code _tok_s}) better higher.
+     */
+    public static MetricDefinition of(String name) {
+        return find(name).orElseGet(() -> new MetricDefinition(name, unitFromSuffix(name),
+                name.endsWith("_tok_s") || name.endsWith("_per_s") || name.endsWith("_gbps") ? Metric.Better.HIGHER : Metric.Better.LOWER,
+                "(not defined by this version of the suite)"));
+    }
+
+    /** Which direction is better for a metric name ({@link #of}). */
+    public static Metric.Better betterOf(String name) {
+        return of(name).better();
+    }
+
+    /** The unit of a metric name ({@link #of}). */
+    public static String unitOf(String name) {
+        return of(name).unit();
+    }
+
+    /** Position of a metric in {@link #ALL}; unknown metrics sort after every known one. */
+    public static int rank(String name) {
+        for (int i = 0; i < ALL.size(); i++) {
+            if (ALL.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return ALL.size();
+    }
+
+    private static String unitFromSuffix(String metric) {
+        if (metric.endsWith("_tok_s")) {
+            return "tok/s";
+        }
+        int i = metric.lastIndexOf('_');
+        String suffix = i < 0 ? "" : metric.substring(i + 1);
+        switch (suffix) {
+            case "j": return "J";
+            case "w": return "W";
+            case "mb": return "MB";
+            case "pct": return "%";
+            default: return suffix;
+        }
+    }
+}

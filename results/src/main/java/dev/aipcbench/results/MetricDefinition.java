@@ -1,0 +1,8 @@
+package dev.aipcbench.results;
+
+/**
+ * What a metric is: its name in results, its unit, which direction is better, and its definition (printed
+ * in the report). Every metric the suite measures is one {@link MetricCatalog} entry.
+ */
+public record MetricDefinition(String name, String unit, Metric.Better better, String definition) {
+}
