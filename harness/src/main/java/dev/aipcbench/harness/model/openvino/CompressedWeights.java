@@ -24,7 +24,7 @@ final class CompressedWeights {
     private final IrGraph g;
     private final LongConsumer progress;
 
-    /** @param progress receives the number of weight values written, band by band */
+    /** @param progress receives the bytes of weights written (codes or values), band by band */
     CompressedWeights(IrOps ops, LongConsumer progress) {
         this.ops = ops;
         this.g = ops.graph();
@@ -37,13 +37,13 @@ final class CompressedWeights {
         long cols = source.cols();
         switch (format) {
             case F32:
-                return g.constant(name, IrType.F32, new long[] {rows, cols}, b -> stream(source, (band, first, count) -> {
+                return g.constant(name, IrType.F32, new long[] {rows, cols}, b -> stream(source, format, (band, first, count) -> {
                     for (int i = 0; i < count * source.cols(); i++) {
                         b.putFloat((int) (((long) first * cols + i) * 4), band[i]);
                     }
                 }));
             case F16:
-                return ops.convert(g.constant(name, IrType.F16, new long[] {rows, cols}, b -> stream(source, (band, first, count) -> {
+                return ops.convert(g.constant(name, IrType.F16, new long[] {rows, cols}, b -> stream(source, format, (band, first, count) -> {
                     for (int i = 0; i < count * source.cols(); i++) {
                         b.putShort((int) (((long) first * cols + i) * 2), Fp16Conversions.floatToFp16(band[i]));
                     }
@@ -63,7 +63,7 @@ final class CompressedWeights {
         int cols = source.cols();
         float[] scales = new float[rows];
         byte[] zeroPoints = new byte[rows];
-        Port codes = g.constant(name, IrType.U8, new long[] {rows, cols}, b -> stream(source, (band, first, count) ->
+        Port codes = g.constant(name, IrType.U8, new long[] {rows, cols}, b -> stream(source, WeightFormat.INT8_ASYM, (band, first, count) ->
                 IntStream.range(0, count).parallel().forEach(r -> {
                     byte[] q = new byte[cols];
                     float[] sz = NncfQuantizer.asymmetric8(band, r * cols, cols, q, 0);
@@ -82,12 +82,11 @@ final class CompressedWeights {
         int rows = source.rows();
         int cols = source.cols();
         if (group <= 0 || cols % group != 0) {
-            throw new IllegalArgumentException("int4 groups of " + group + " do not divide the " + cols + " inputs of " + name
-                    + ": give a --block-size that divides every projection's input size");
+            throw new IllegalArgumentException("int4 groups of " + group + " do not divide the " + cols + " inputs of " + name);
         }
         int groups = cols / group;
         float[] scales = new float[rows * groups];
-        Port codes = g.constant(name, IrType.I4, new long[] {rows, groups, group}, b -> stream(source, (band, first, count) ->
+        Port codes = g.constant(name, IrType.I4, new long[] {rows, groups, group}, b -> stream(source, WeightFormat.INT4_SYM, (band, first, count) ->
                 IntStream.range(0, count).parallel().forEach(r -> {
                     byte[] q = new byte[cols];
                     for (int k = 0; k < groups; k++) {
@@ -107,7 +106,7 @@ final class CompressedWeights {
     /** A 1-D float constant (a norm's gain), fp16 with a Convert when {@code half}. */
     Port vector(String name, float[] values, boolean half) throws IOException {
         long[] shape = {values.length};
-        progress.accept(values.length);
+        progress.accept((half ? WeightFormat.F16 : WeightFormat.F32).bytes(1, values.length));
         if (half) {
             return ops.convert(halves(name, shape, values), IrType.F32);
         }
@@ -131,15 +130,15 @@ final class CompressedWeights {
         void accept(float[] band, int firstRow, int count);
     }
 
-    /** Reads the source band by band, hands each to {@code band}, and reports the bytes of codes done. */
-    private void stream(MatrixSource source, Band band) {
+    /** Reads the source band by band, hands each to {@code band}, and reports the bytes written in {@code format}. */
+    private void stream(MatrixSource source, WeightFormat format, Band band) {
         int cols = source.cols();
         float[] values = new float[BAND_ROWS * cols];
         for (int first = 0; first < source.rows(); first += BAND_ROWS) {
             int count = Math.min(BAND_ROWS, source.rows() - first);
             source.readRows(first, count, values);
             band.accept(values, first, count);
-            progress.accept((long) count * cols);
+            progress.accept(format.bytes(count, cols));
         }
     }
 }

@@ -25,6 +25,7 @@ public final class OpenVinoIrWriter implements SyntheticFormatWriter {
 
     @Override
     public void write(SyntheticModelGenerator.Spec spec, Path out, Progress progress) throws IOException {
+        validate(spec);
         ModelDimensions d = spec.dims();
         SpecialTokens special = SyntheticTokenizerWriter.write(out.resolve("tokenizer.json"), d.vocab());
         HfConfigFiles.write(out, d, spec.precision(), special);
@@ -32,9 +33,27 @@ public final class OpenVinoIrWriter implements SyntheticFormatWriter {
         writeModel(spec, out, progress);
     }
 
+    /** NNCF's limits, checked before anything is written: int8 per output channel, int4 groups dividing every input. */
+    static void validate(SyntheticModelGenerator.Spec spec) {
+        ModelDimensions d = spec.dims();
+        int block = spec.blockSize();
+        if (spec.precision() == Precision.INT8 && block != -1) {
+            throw new IllegalArgumentException("--block-size " + block + ": openvino-ir int8 is per output channel (NNCF's INT8_ASYM); "
+                    + "give -1 or leave it out");
+        }
+        if (spec.precision() == Precision.INT4) {
+            for (int in : new int[] {d.hidden(), d.queryWidth(), d.intermediate()}) {
+                if (block <= 0 || in % block != 0) {
+                    throw new IllegalArgumentException("--block-size " + block + ": int4 groups of " + block + " do not divide a projection's "
+                            + in + " inputs; give a group size that divides " + d.hidden() + ", " + d.queryWidth() + " and " + d.intermediate());
+                }
+            }
+        }
+    }
+
     private static void writeModel(SyntheticModelGenerator.Spec spec, Path out, Progress progress) throws IOException {
         ModelDimensions d = spec.dims();
-        long total = Phi3IrGraph.values(d);
+        long total = Phi3IrGraph.bytes(d, spec.precision());
         AtomicLong done = new AtomicLong();
         try (IrBinFile bin = new IrBinFile(out.resolve(MODEL_BIN))) {
             IrGraph graph = new IrGraph("Model0", bin);

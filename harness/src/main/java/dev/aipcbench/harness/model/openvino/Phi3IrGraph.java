@@ -48,9 +48,15 @@ final class Phi3IrGraph {
         this.weights = new CompressedWeights(ops, progress);
     }
 
-    /** Values the weights hold, for progress: every parameter and the two rotary tables. */
-    static long values(ModelDimensions d) {
-        return d.parameterCount() + 2L * d.context() * d.headSize();
+    /** Bytes the weights take in the {@code .bin} (scales and zero points aside), for progress. */
+    static long bytes(ModelDimensions d, Precision precision) {
+        WeightFormat projection = projectionFormat(precision);
+        WeightFormat small = smallFormat(precision);
+        long perLayer = projection.bytes(d.qkvWidth(), d.hidden()) + projection.bytes(d.hidden(), d.queryWidth())
+                + projection.bytes(2L * d.intermediate(), d.hidden()) + projection.bytes(d.hidden(), d.intermediate())
+                + small.bytes(2, d.hidden());
+        return 2 * edgeFormat(precision).bytes(d.vocab(), d.hidden()) + perLayer * d.layers() + small.bytes(1, d.hidden())
+                + small.bytes(2L * d.context(), d.headSize());
     }
 
     void build() throws IOException {
@@ -60,7 +66,7 @@ final class Phi3IrGraph {
         Port positions = g.parameter("position_ids", IrType.I64, "?,?");
         Port beam = g.parameter("beam_idx", IrType.I32, "?");
 
-        Port embedding = weights.write(Phi3Graph.EMBEDDING, w.embedding(Phi3Graph.EMBEDDING), edgeFormat(), groupSize);
+        Port embedding = weights.write(Phi3Graph.EMBEDDING, w.embedding(Phi3Graph.EMBEDDING), edgeFormat(precision), groupSize);
         Port hidden = ops.gather(embedding, ids, 0);
 
         Port cos = ops.unsqueeze(ops.gather(rotaryTable("model.rotary_emb.cos_cached", false), positions, 0), 1);
@@ -78,12 +84,12 @@ final class Phi3IrGraph {
             residual = ops.add(residual, mlp(p, y));
         }
         Port normed = rmsNorm(residual, "model.norm.weight");
-        Port lmHead = weights.write(Phi3Graph.LM_HEAD, w.lmHeadByOutput(Phi3Graph.LM_HEAD, Phi3Graph.EMBEDDING), edgeFormat(), groupSize);
+        Port lmHead = weights.write(Phi3Graph.LM_HEAD, w.lmHeadByOutput(Phi3Graph.LM_HEAD, Phi3Graph.EMBEDDING), edgeFormat(precision), groupSize);
         g.result(ops.matmul(normed, lmHead, true), "logits");
     }
 
     /** Projections' format. */
-    private WeightFormat projectionFormat() {
+    private static WeightFormat projectionFormat(Precision precision) {
         switch (precision) {
             case FP32: return WeightFormat.F32;
             case FP16: return WeightFormat.F16;
@@ -93,13 +99,17 @@ final class Phi3IrGraph {
     }
 
     /** The embedding's and the LM head's: 8-bit at int4 (NNCF's backup precision for the first and last layers). */
-    private WeightFormat edgeFormat() {
-        return precision == Precision.INT4 ? WeightFormat.INT8_ASYM : projectionFormat();
+    private static WeightFormat edgeFormat(Precision precision) {
+        return precision == Precision.INT4 ? WeightFormat.INT8_ASYM : projectionFormat(precision);
     }
 
-    /** Rotary tables (and norm gains): fp16 in an fp16 model (as optimum compresses every float constant), else fp32. */
+    /** Norm gains and rotary tables: fp16 in an fp16 model (as optimum compresses every float constant), else fp32. */
+    private static WeightFormat smallFormat(Precision precision) {
+        return precision == Precision.FP16 ? WeightFormat.F16 : WeightFormat.F32;
+    }
+
     private Port smallFloats(String name, MatrixSource source) throws IOException {
-        return weights.write(name, source, precision == Precision.FP16 ? WeightFormat.F16 : WeightFormat.F32, groupSize);
+        return weights.write(name, source, smallFormat(precision), groupSize);
     }
 
     private Port attention(int layer, String p, Port x, Port cos, Port sin, Port bias, Port beam, Port batch) throws IOException {
@@ -107,7 +117,7 @@ final class Phi3IrGraph {
         int kvHeads = d.kvHeads();
         int hs = d.headSize();
         Port qkvWeight = weights.write(p + ".attn.qkv_proj.MatMul.weight",
-                w.projectionByOutput(p + ".attn.qkv_proj.MatMul.weight", d.hidden(), d.qkvWidth()), projectionFormat(), groupSize);
+                w.projectionByOutput(p + ".attn.qkv_proj.MatMul.weight", d.hidden(), d.qkvWidth()), projectionFormat(precision), groupSize);
         Port[] qkv = ops.variadicSplit(ops.matmul(x, qkvWeight, true), -1, d.queryWidth(), d.kvWidth(), d.kvWidth());
         Port q = rotate(heads(qkv[0], heads), cos, sin);
         Port k = rotate(heads(qkv[1], kvHeads), cos, sin);
@@ -122,7 +132,7 @@ final class Phi3IrGraph {
         Port out = ops.scaledDotProductAttention(q, keys, values, bias, scale);
         Port merged = ops.reshape(ops.transpose(out, 0, 2, 1, 3), ops.i64(0, 0, (long) heads * hs), true);
         Port oWeight = weights.write(p + ".attn.o_proj.MatMul.weight",
-                w.projectionByOutput(p + ".attn.o_proj.MatMul.weight", d.queryWidth(), d.hidden()), projectionFormat(), groupSize);
+                w.projectionByOutput(p + ".attn.o_proj.MatMul.weight", d.queryWidth(), d.hidden()), projectionFormat(precision), groupSize);
         return ops.matmul(merged, oWeight, true);
     }
 
@@ -212,7 +222,7 @@ final class Phi3IrGraph {
 
     /** {@code gain * x / sqrt(mean(x^2) + eps)}. */
     private Port rmsNorm(Port x, String gainName) throws IOException {
-        Port g = weights.vector(gainName, w.normGain(gainName, d.hidden()), precision == Precision.FP16);
+        Port g = weights.vector(gainName, w.normGain(gainName, d.hidden()), smallFormat(precision) == WeightFormat.F16);
         Port variance = ops.reduceMean(ops.power(x, ops.f32Scalar(2f)), -1);
         Port inverse = ops.divide(ops.f32Scalar(1f), ops.sqrt(ops.add(variance, ops.f32Scalar((float) d.rmsNormEps()))));
         return ops.multiply(g, ops.multiply(x, inverse));
@@ -221,11 +231,11 @@ final class Phi3IrGraph {
     private Port mlp(String p, Port x) throws IOException {
         int inter = d.intermediate();
         Port gateUpWeight = weights.write(p + ".mlp.gate_up_proj.MatMul.weight",
-                w.projectionByOutput(p + ".mlp.gate_up_proj.MatMul.weight", d.hidden(), 2 * inter), projectionFormat(), groupSize);
+                w.projectionByOutput(p + ".mlp.gate_up_proj.MatMul.weight", d.hidden(), 2 * inter), projectionFormat(precision), groupSize);
         Port[] gateUp = ops.variadicSplit(ops.matmul(x, gateUpWeight, true), -1, inter, inter);
         Port activated = ops.multiply(gateUp[1], ops.swish(gateUp[0]));
         Port downWeight = weights.write(p + ".mlp.down_proj.MatMul.weight",
-                w.projectionByOutput(p + ".mlp.down_proj.MatMul.weight", inter, d.hidden()), projectionFormat(), groupSize);
+                w.projectionByOutput(p + ".mlp.down_proj.MatMul.weight", inter, d.hidden()), projectionFormat(precision), groupSize);
         return ops.matmul(activated, downWeight, true);
     }
 }
