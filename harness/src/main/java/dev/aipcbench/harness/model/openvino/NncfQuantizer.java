@@ -26,13 +26,9 @@ final class NncfQuantizer {
      * @return {@code {scale, zeroPoint}}
      */
     static float[] asymmetric8(float[] w, int offset, int count, byte[] codes, int codeOffset) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
-            float v = w[offset + i];
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
+        float[] range = range(w, offset, count);
+        float min = range[0];
+        float max = range[1];
         float scale = (max - min) / 255f;
         if (Math.abs(scale) < EPS) {
             scale = EPS;
@@ -49,14 +45,9 @@ final class NncfQuantizer {
      * {@code codes[codeOffset..]} and returns the scale.
      */
     static float symmetric4(float[] w, int offset, int count, byte[] codes, int codeOffset) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
-            float v = w[offset + i];
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        float absMin = Math.abs(min);
+        float[] range = range(w, offset, count);
+        float max = range[1];
+        float absMin = Math.abs(range[0]);
         float scale = (absMin >= max ? absMin : -max) / 8f;
         if (Math.abs(scale) < EPS) {
             scale = EPS;
@@ -65,6 +56,18 @@ final class NncfQuantizer {
             codes[codeOffset + i] = (byte) (int) clip((float) Math.rint(w[offset + i] / scale), -8, 7);
         }
         return scale;
+    }
+
+    /** {@code {min, max}} of the values. */
+    private static float[] range(float[] w, int offset, int count) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            float v = w[offset + i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new float[] {min, max};
     }
 
     private static float clip(float v, float lo, float hi) {

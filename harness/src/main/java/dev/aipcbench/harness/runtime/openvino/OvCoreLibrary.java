@@ -99,15 +99,9 @@ public interface OvCoreLibrary extends Library {
 
     int ov_tensor_create_from_host_ptr(int elementType, Shape.ByValue shape, Pointer hostPointer, PointerByReference tensor);
 
-    int ov_tensor_get_shape(Pointer tensor, Shape shape);
-
     int ov_tensor_data(Pointer tensor, PointerByReference data);
 
     void ov_tensor_free(Pointer tensor);
-
-    int ov_shape_create(long rank, long[] dims, Shape shape);
-
-    int ov_shape_free(Shape shape);
 
     Pointer ov_get_last_err_msg();
 
