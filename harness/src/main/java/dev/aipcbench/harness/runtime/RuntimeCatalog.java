@@ -5,6 +5,7 @@ import dev.aipcbench.harness.runtime.llamacpp.LlamaCppRuntime;
 import dev.aipcbench.harness.runtime.npuacceleration.NpuAccelerationLibraryRuntime;
 import dev.aipcbench.harness.runtime.onnxruntime.OrtRuntime;
 import dev.aipcbench.harness.runtime.openvino.OpenVinoGenaiRuntime;
+import dev.aipcbench.harness.runtime.openvino.OpenVinoRuntime;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class RuntimeCatalog {
     }
 
     private static final RuntimeCatalog STANDARD = new RuntimeCatalog(List.of(new OrtRuntime(), new OrtGenaiRuntime(),
-            new OpenVinoGenaiRuntime(), new NpuAccelerationLibraryRuntime(), new LlamaCppRuntime()));
+            new OpenVinoRuntime(), new OpenVinoGenaiRuntime(), new NpuAccelerationLibraryRuntime(), new LlamaCppRuntime()));
 
     public List<InferenceRuntime> all() {
         return List.copyOf(byId.values());

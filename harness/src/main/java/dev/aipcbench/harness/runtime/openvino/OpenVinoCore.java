@@ -21,12 +21,14 @@ import java.util.Optional;
 public final class OpenVinoCore {
     private final OvCoreLibrary lib;
     private final String location;
+    private final NativeSymbols symbols;
     private final boolean errorText;
     private final boolean properties;
 
     private OpenVinoCore(OvCoreLibrary lib, String location, NativeSymbols symbols) {
         this.lib = lib;
         this.location = location;
+        this.symbols = symbols;
         this.errorText = symbols.has("ov_get_last_err_msg") && symbols.has("ov_free");
         this.properties = symbols.has("ov_core_get_property") && symbols.has("ov_free");
     }
@@ -103,6 +105,45 @@ public final class OpenVinoCore {
         }
     }
 
+    /**
+     * Fails unless this build exports every function (the {@code openvino} runtime's inference calls).
+     *
+     * @throws DeviceUnavailableException naming the missing functions
+     */
+    public void require(String needs, String... functions) {
+        symbols.require(needs, functions);
+    }
+
+    /** The binding itself, for the classes of this package that compile and run models. */
+    OvCoreLibrary library() {
+        return lib;
+    }
+
+    /** A new {@code ov_core_t} (plugins load once per core); the caller frees it with {@code ov_core_free}. */
+    Pointer newCore() {
+        return createCore();
+    }
+
+    /**
+     * A device's property as OpenVINO reports it (e.g. {@code GPU}'s {@code AVAILABLE_DEVICES}).
+     *
+     * @throws OvException carrying OpenVINO's own text when it cannot say (a plugin that does not load, say)
+     */
+    public String property(String device, String key) {
+        Pointer core = createCore();
+        try {
+            PointerByReference value = new PointerByReference();
+            check(lib.ov_core_get_property(core, device, key, value), "ov_core_get_property(" + device + ", " + key + ")");
+            try {
+                return value.getValue() == null ? "" : value.getValue().getString(0, "UTF-8");
+            } finally {
+                lib.ov_free(value.getValue());
+            }
+        } finally {
+            lib.ov_core_free(core);
+        }
+    }
+
     /** OpenVINO's text for the last failed call on this thread, or empty. */
     public String lastErrorMessage() {
         if (!errorText) {
@@ -125,7 +166,8 @@ public final class OpenVinoCore {
         return core.getValue();
     }
 
-    private void check(int status, String call) {
+    /** Throws {@link OvException} with OpenVINO's last error text unless {@code status} is OK. */
+    void check(int status, String call) {
         if (status != OvStatus.OK) {
             throw new OvException(call, status, lastErrorMessage());
         }
