@@ -9,7 +9,7 @@ import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,16 +1,19 @@
 package dev.aipcbench.benchmarks.cli;
 
+import dev.aipcbench.harness.model.catalog.SyntheticModels;
+
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
 import dev.aipcbench.harness.device.Device;
-import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.model.catalog.ModelCache;
 import dev.aipcbench.harness.model.ModelDimensions;
-import dev.aipcbench.harness.model.GenaiConfig;
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.GenaiConfig;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.StepwiseSession;
 import dev.aipcbench.harness.runtime.TokenTimeline;
@@ -147,10 +150,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private static Path defaultModel(ModelFormat format) throws java.io.IOException {
-        if (!SyntheticModelGenerator.supports(format)) {
+        if (!SyntheticModels.supports(format)) {
             throw new IllegalArgumentException("--model: the suite writes no synthetic " + format + " model; name a folder of yours");
         }
-        return ModelCache.defaultCache().synthetic(SyntheticModelGenerator.Spec.of(format, "tiny", ModelDimensions.tiny(), Precision.INT4, 42),
+        return ModelCache.defaultCache().synthetic(SyntheticSpec.of(format, "tiny", ModelDimensions.tiny(), Precision.INT4, 42),
                 new ConsoleProgress(System.err, "generating tiny model"));
     }
 

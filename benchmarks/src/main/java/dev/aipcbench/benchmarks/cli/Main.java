@@ -1,5 +1,7 @@
 package dev.aipcbench.benchmarks.cli;
 
+import dev.aipcbench.benchmarks.matrix.SuiteVersion;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,10 +1,13 @@
 package dev.aipcbench.benchmarks.cli;
 
-import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.model.catalog.SyntheticModels;
+
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
+import dev.aipcbench.harness.model.catalog.ModelCache;
 import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,8 +66,8 @@ final class ModelGenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--format: " + e.getMessage());
         }
-        if (!SyntheticModelGenerator.supports(f)) {
-            throw new IllegalArgumentException("--format " + f + ": the suite writes synthetic models as " + SyntheticModelGenerator.formats());
+        if (!SyntheticModels.supports(f)) {
+            throw new IllegalArgumentException("--format " + f + ": the suite writes synthetic models as " + SyntheticModels.formats());
         }
         boolean custom = hidden != null || layers != null || heads != null || kvHeads != null || headSize != null
                 || intermediate != null || vocab != null || context != null;
@@ -75,8 +78,8 @@ final class ModelGenerateCommand implements Callable<Integer> {
         ModelDimensions d = !custom ? base : new ModelDimensions(or(hidden, base.hidden()), or(layers, base.layers()),
                 or(heads, base.heads()), or(kvHeads, or(heads, base.kvHeads())), or(headSize, hidden != null && heads != null ? hidden / heads : base.headSize()),
                 or(intermediate, base.intermediate()), or(vocab, base.vocab()), or(context, base.context()), base.ropeTheta(), base.rmsNormEps());
-        SyntheticModelGenerator.Spec defaults = SyntheticModelGenerator.Spec.of(f, custom ? null : (size == null ? "tiny" : size), d, p, seed);
-        SyntheticModelGenerator.Spec spec = new SyntheticModelGenerator.Spec(arch, f, defaults.size(), d, p,
+        SyntheticSpec defaults = SyntheticSpec.of(f, custom ? null : (size == null ? "tiny" : size), d, p, seed);
+        SyntheticSpec spec = new SyntheticSpec(arch, f, defaults.size(), d, p,
                 blockSize != null ? blockSize : defaults.blockSize(), accuracyLevel != null ? accuracyLevel : defaults.accuracyLevel(), seed);
         System.err.printf("generating %s: %,d parameters, %s%n", spec.cacheKey(), d.parameterCount(), p);
         ConsoleProgress progress = new ConsoleProgress(System.err, "writing weights");
@@ -85,7 +88,7 @@ final class ModelGenerateCommand implements Callable<Integer> {
         if (out == null) {
             folder = ModelCache.defaultCache().synthetic(spec, progress);
         } else {
-            SyntheticModelGenerator.generate(spec, out, progress);
+            SyntheticModels.generate(spec, out, progress);
             folder = out;
         }
         System.err.printf("done in %.1f s%n", (System.nanoTime() - t0) / 1e9);

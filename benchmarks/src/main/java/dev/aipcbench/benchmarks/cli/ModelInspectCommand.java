@@ -2,8 +2,8 @@ package dev.aipcbench.benchmarks.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.aipcbench.harness.model.GenaiConfig;
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.GenaiConfig;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.onnx.OnnxModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package dev.aipcbench.benchmarks.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

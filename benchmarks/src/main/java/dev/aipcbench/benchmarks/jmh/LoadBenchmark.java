@@ -1,7 +1,7 @@
 package dev.aipcbench.benchmarks.jmh;
 
 import dev.aipcbench.harness.runtime.GenerationSession;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import dev.aipcbench.results.Workload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,10 +1,10 @@
 package dev.aipcbench.benchmarks.jmh;
 
 import dev.aipcbench.harness.runtime.GenerationSession;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import dev.aipcbench.harness.runtime.StepwiseSession;
 import dev.aipcbench.harness.workload.PromptFactory;
-import dev.aipcbench.harness.model.GenaiConfig;
+import dev.aipcbench.harness.model.onnx.GenaiConfig;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

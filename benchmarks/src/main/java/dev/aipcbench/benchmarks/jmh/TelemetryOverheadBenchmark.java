@@ -3,7 +3,7 @@ package dev.aipcbench.benchmarks.jmh;
 import dev.aipcbench.harness.runtime.TokenTimeline;
 import dev.aipcbench.harness.telemetry.TelemetryConfig;
 import dev.aipcbench.harness.telemetry.TelemetryRecorder;
-import dev.aipcbench.harness.telemetry.TelemetrySources;
+import dev.aipcbench.harness.telemetry.catalog.TelemetrySources;
 import dev.aipcbench.results.Workload;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

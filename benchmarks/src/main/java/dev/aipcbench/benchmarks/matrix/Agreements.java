@@ -1,11 +1,12 @@
 package dev.aipcbench.benchmarks.matrix;
 
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
 import dev.aipcbench.benchmarks.jmh.ForkRecord;
 import dev.aipcbench.benchmarks.jmh.GenerateBenchmark;
 import dev.aipcbench.harness.matrix.PlannedCell;
-import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.model.catalog.ModelCache;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.harness.runtime.onnxruntime.OrtRuntime;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.RunResults;
@@ -49,11 +50,11 @@ final class Agreements {
                 return Optional.of(new RunResults.Reference(c.id(), c.output().prompt(), c.output().tokens(), c.output().logits()));
             }
         }
-        Optional<SyntheticModelGenerator.Spec> synthetic = plan.stream().map(PlannedCell::synthetic).filter(s -> s != null).findFirst();
+        Optional<SyntheticSpec> synthetic = plan.stream().map(PlannedCell::synthetic).filter(s -> s != null).findFirst();
         if (synthetic.isEmpty() || results.cells().stream().noneMatch(c -> c.output() != null)) {
             return Optional.empty();
         }
-        SyntheticModelGenerator.Spec fp32 = SyntheticModelGenerator.Spec.of(synthetic.get().size(), synthetic.get().dims(), Precision.FP32,
+        SyntheticSpec fp32 = SyntheticSpec.of(synthetic.get().size(), synthetic.get().dims(), Precision.FP32,
                 synthetic.get().seed());
         if (fp32.dims().parameterCount() > REFERENCE_PARAMETER_LIMIT) {
             console.printf("agreement: no fp32 reference (the run plans no onnxruntime/cpu/fp32 generate cell, and %s's fp32 weights are"

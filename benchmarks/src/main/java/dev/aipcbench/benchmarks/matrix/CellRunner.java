@@ -7,7 +7,7 @@ import dev.aipcbench.benchmarks.jmh.GenerateBenchmark;
 import dev.aipcbench.benchmarks.jmh.KvCapacity;
 import dev.aipcbench.harness.matrix.PlannedCell;
 import dev.aipcbench.harness.matrix.Profile;
-import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.model.catalog.ModelCache;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Progress;
 import dev.aipcbench.harness.runtime.Availability;

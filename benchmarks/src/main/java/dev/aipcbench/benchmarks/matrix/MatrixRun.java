@@ -4,7 +4,7 @@ import dev.aipcbench.harness.device.HostProbe;
 import dev.aipcbench.harness.matrix.MatrixPlanner;
 import dev.aipcbench.harness.matrix.PlannedCell;
 import dev.aipcbench.harness.matrix.Profile;
-import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.model.catalog.ModelCache;
 import dev.aipcbench.harness.model.Progress;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.HostInfo;
@@ -12,7 +12,7 @@ import dev.aipcbench.results.ResultsFolder;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.results.RuntimeInfo;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -151,7 +151,7 @@ public final class MatrixRun {
         }
         String runId = folder.getFileName().toString();
         return new RunResults(RunResults.SCHEMA, runId, Instant.now().toString(), null, false,
-                dev.aipcbench.benchmarks.cli.SuiteVersion.get(), profile.name(), resolvedProfile, commandLine, host, infos,
+                dev.aipcbench.benchmarks.matrix.SuiteVersion.get(), profile.name(), resolvedProfile, commandLine, host, infos,
                 planned, List.of(), null);
     }
 

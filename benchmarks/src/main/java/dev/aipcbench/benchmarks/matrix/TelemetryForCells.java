@@ -7,7 +7,7 @@ import dev.aipcbench.harness.telemetry.TelemetryConfig;
 import dev.aipcbench.harness.telemetry.TelemetryRecorder;
 import dev.aipcbench.harness.telemetry.TelemetryRecording;
 import dev.aipcbench.harness.telemetry.TelemetrySource;
-import dev.aipcbench.harness.telemetry.TelemetrySources;
+import dev.aipcbench.harness.telemetry.catalog.TelemetrySources;
 
 import java.io.IOException;
 import java.nio.file.Path;

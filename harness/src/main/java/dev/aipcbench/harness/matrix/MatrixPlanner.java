@@ -1,14 +1,17 @@
 package dev.aipcbench.harness.matrix;
 
+import dev.aipcbench.harness.model.catalog.SyntheticModels;
+
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,10 +54,10 @@ public final class MatrixPlanner {
                             : runtime.availability(device, precision);
                     ModelFormat format = runtime.modelFormat();
                     Path folder = profile.model().folder(format.id(), precision);
-                    SyntheticModelGenerator.Spec synthetic = null;
-                    if (folder == null && SyntheticModelGenerator.supports(format)) {
+                    SyntheticSpec synthetic = null;
+                    if (folder == null && SyntheticModels.supports(format)) {
                         Profile.Synthetic s = profile.model().synthetic();
-                        synthetic = SyntheticModelGenerator.Spec.of(format, s.sizeName(), s.dimensions(), precision, s.seed());
+                        synthetic = SyntheticSpec.of(format, s.sizeName(), s.dimensions(), precision, s.seed());
                     } else if (folder == null && availability.isAvailable()) {
                         availability = Availability.skipped("no " + format + " model for " + precision
                                 + ": the suite writes no synthetic " + format + " model; name one in the profile as model.folders." + format + "." + precision.id());

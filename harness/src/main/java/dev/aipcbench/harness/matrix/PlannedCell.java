@@ -1,9 +1,10 @@
 package dev.aipcbench.harness.matrix;
 
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.harness.runtime.Availability;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  * @param synthetic the synthetic model to generate (into the cache) when no folder is named
  */
 public record PlannedCell(String runtime, ModelFormat modelFormat, Device device, Precision precision, Workload workload,
-                          Path folder, SyntheticModelGenerator.Spec synthetic, Availability availability) {
+                          Path folder, SyntheticSpec synthetic, Availability availability) {
 
     public String id() {
         return CellResult.id(runtime, device.id(), precision.id(), workload);

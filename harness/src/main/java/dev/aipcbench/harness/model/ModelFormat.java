@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * The on-disk model formats the runtimes read. The synthetic generator writes the same seeded weights in
- * each format it has a writer for ({@link dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator}),
+ * each format it has a writer for ({@link dev.aipcbench.harness.model.catalog.SyntheticModels}),
  * so every runtime measures the same work.
  */
 public enum ModelFormat {

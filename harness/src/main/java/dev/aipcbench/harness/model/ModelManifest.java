@@ -3,7 +3,6 @@ package dev.aipcbench.harness.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,11 +20,6 @@ public record ModelManifest(String origin, String format, String arch, String si
     public static final String FILE_NAME = "aipc_model.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public static ModelManifest synthetic(SyntheticModelGenerator.Spec s) {
-        boolean q = s.precision().isQuantized();
-        return new ModelManifest("synthetic", s.format().id(), s.arch(), s.size(), s.dims(), s.precision().id(),
-                q ? s.blockSize() : null, q ? s.accuracyLevel() : null, s.seed(), null, s.dims().parameterCount());
-    }
 
     public ModelManifest quantized(Precision precision, int blockSize, int accuracyLevel, Path sourceFolder) {
         return new ModelManifest(origin, format, arch, size, dims, precision.id(), blockSize, accuracyLevel, seed,

@@ -1,5 +1,7 @@
 package dev.aipcbench.harness.model;
 
+import dev.aipcbench.harness.model.onnx.ModelFolder;
+
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.onnxruntime.OrtGenerationSession;
 import dev.aipcbench.harness.testing.TestModels;

@@ -1,5 +1,7 @@
 package dev.aipcbench.harness.telemetry;
 
+import dev.aipcbench.harness.telemetry.catalog.TelemetrySources;
+
 import dev.aipcbench.results.TelemetryResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,11 @@
 package dev.aipcbench.harness.testing;
 
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
 import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.Progress;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +16,8 @@ public final class OpenVinoTestModels {
     private OpenVinoTestModels() {
     }
 
-    public static SyntheticModelGenerator.Spec tinySpec(Precision precision) {
-        return SyntheticModelGenerator.Spec.of(ModelFormat.OPENVINO_IR, "tiny", ModelDimensions.tiny(), precision, TestModels.SEED);
+    public static SyntheticSpec tinySpec(Precision precision) {
+        return SyntheticSpec.of(ModelFormat.OPENVINO_IR, "tiny", ModelDimensions.tiny(), precision, TestModels.SEED);
     }
 
     public static Path tiny(Precision precision) {

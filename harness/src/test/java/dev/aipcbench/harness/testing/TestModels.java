@@ -1,10 +1,11 @@
 package dev.aipcbench.harness.testing;
 
-import dev.aipcbench.harness.model.ModelCache;
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
+import dev.aipcbench.harness.model.catalog.ModelCache;
 import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.Progress;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +27,8 @@ public final class TestModels {
         return new ModelCache(dir != null ? Path.of(dir) : Path.of("target", "test-models").toAbsolutePath());
     }
 
-    public static SyntheticModelGenerator.Spec tinySpec(Precision precision) {
-        return SyntheticModelGenerator.Spec.of("tiny", ModelDimensions.tiny(), precision, SEED);
+    public static SyntheticSpec tinySpec(Precision precision) {
+        return SyntheticSpec.of("tiny", ModelDimensions.tiny(), precision, SEED);
     }
 
     /** The tiny Phi-3 model of this precision (seed 42), generated once per build. */

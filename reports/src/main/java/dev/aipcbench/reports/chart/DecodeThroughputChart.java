@@ -5,7 +5,7 @@ import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.Summary;
 import dev.aipcbench.results.Workload;
-import dev.aipcbench.reports.table.CellOrder;
+import dev.aipcbench.reports.format.CellOrder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 

@@ -5,8 +5,8 @@ import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.MetricMedian;
-import dev.aipcbench.reports.table.CellOrder;
-import dev.aipcbench.reports.table.NumberText;
+import dev.aipcbench.reports.format.CellOrder;
+import dev.aipcbench.reports.format.NumberText;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

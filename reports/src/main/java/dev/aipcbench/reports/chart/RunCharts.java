@@ -3,7 +3,7 @@ package dev.aipcbench.reports.chart;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.LoadedRun;
-import dev.aipcbench.reports.table.CellOrder;
+import dev.aipcbench.reports.format.CellOrder;
 
 import java.io.IOException;
 import java.nio.file.Files;

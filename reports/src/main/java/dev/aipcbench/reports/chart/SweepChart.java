@@ -4,7 +4,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.Summary;
 import dev.aipcbench.results.Workload;
-import dev.aipcbench.reports.table.CellOrder;
+import dev.aipcbench.reports.format.CellOrder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;

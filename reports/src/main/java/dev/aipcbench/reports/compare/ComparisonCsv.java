@@ -3,7 +3,7 @@ package dev.aipcbench.reports.compare;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.results.RunResults;
-import dev.aipcbench.reports.table.NumberText;
+import dev.aipcbench.reports.format.NumberText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

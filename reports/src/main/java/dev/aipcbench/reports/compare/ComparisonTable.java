@@ -4,7 +4,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
-import dev.aipcbench.reports.table.CellOrder;
+import dev.aipcbench.reports.format.CellOrder;
 
 import java.util.ArrayList;
 import java.util.Comparator;

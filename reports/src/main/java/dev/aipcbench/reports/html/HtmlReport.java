@@ -1,5 +1,7 @@
 package dev.aipcbench.reports.html;
 
+import dev.aipcbench.reports.html.markup.HtmlWriter;
+
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;

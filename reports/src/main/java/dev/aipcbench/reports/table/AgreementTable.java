@@ -1,5 +1,7 @@
 package dev.aipcbench.reports.table;
 
+import dev.aipcbench.reports.format.CellOrder;
+
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.RunResults;
 

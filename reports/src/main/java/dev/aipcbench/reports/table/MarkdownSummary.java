@@ -1,5 +1,8 @@
 package dev.aipcbench.reports.table;
 
+import dev.aipcbench.reports.format.CellOrder;
+import dev.aipcbench.reports.format.NumberText;
+
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;

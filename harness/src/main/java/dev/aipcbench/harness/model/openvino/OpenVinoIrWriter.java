@@ -1,11 +1,12 @@
 package dev.aipcbench.harness.model.openvino;
 
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
 import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.Progress;
 import dev.aipcbench.harness.model.synthetic.Phi3Weights;
 import dev.aipcbench.harness.model.synthetic.SyntheticFormatWriter;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.harness.tokenizer.SpecialTokens;
 import dev.aipcbench.harness.tokenizer.SyntheticTokenizerWriter;
 
@@ -24,7 +25,7 @@ public final class OpenVinoIrWriter implements SyntheticFormatWriter {
     public static final String MODEL_BIN = "openvino_model.bin";
 
     @Override
-    public void write(SyntheticModelGenerator.Spec spec, Path out, Progress progress) throws IOException {
+    public void write(SyntheticSpec spec, Path out, Progress progress) throws IOException {
         validate(spec);
         ModelDimensions d = spec.dims();
         SpecialTokens special = SyntheticTokenizerWriter.write(out.resolve("tokenizer.json"), d.vocab());
@@ -34,7 +35,7 @@ public final class OpenVinoIrWriter implements SyntheticFormatWriter {
     }
 
     /** NNCF's limits, checked before anything is written: int8 per output channel, int4 groups dividing every input. */
-    static void validate(SyntheticModelGenerator.Spec spec) {
+    static void validate(SyntheticSpec spec) {
         ModelDimensions d = spec.dims();
         int block = spec.blockSize();
         if (spec.precision() == Precision.INT8 && block != -1) {
@@ -51,7 +52,7 @@ public final class OpenVinoIrWriter implements SyntheticFormatWriter {
         }
     }
 
-    private static void writeModel(SyntheticModelGenerator.Spec spec, Path out, Progress progress) throws IOException {
+    private static void writeModel(SyntheticSpec spec, Path out, Progress progress) throws IOException {
         ModelDimensions d = spec.dims();
         long total = Phi3IrGraph.bytes(d, spec.precision());
         AtomicLong done = new AtomicLong();
@@ -70,7 +71,7 @@ public final class OpenVinoIrWriter implements SyntheticFormatWriter {
      * keep it fp32 on every device: OpenVINO applies a model's {@code runtime_options} when it compiles it, and
      * its CPU plugin would otherwise keep the KV cache in u8 (and compute in bf16 where the CPU has it).
      */
-    private static void rtInfo(IrGraph graph, SyntheticModelGenerator.Spec spec) {
+    private static void rtInfo(IrGraph graph, SyntheticSpec spec) {
         graph.rtInfo("aipc_bench", "origin", "synthetic");
         graph.rtInfo("aipc_bench", "arch", spec.arch());
         graph.rtInfo("aipc_bench", "precision", spec.precision().id());

@@ -5,7 +5,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Precision;

@@ -2,7 +2,7 @@ package dev.aipcbench.harness.model.synthetic;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import dev.aipcbench.harness.model.GenaiConfig;
+import dev.aipcbench.harness.model.onnx.GenaiConfig;
 import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.Progress;
@@ -19,12 +19,15 @@ import java.util.Map;
  * The onnxruntime-genai folder: {@code genai_config.json}, {@code model.onnx} with weights in
  * {@code model.onnx.data}, {@code tokenizer.json}; int8/int4 as MatMulNBits.
  */
-final class OnnxGenaiWriter implements SyntheticFormatWriter {
+public final class OnnxGenaiWriter implements SyntheticFormatWriter {
+    /** The model file of the folders the suite writes. */
+    public static final String MODEL_FILE = "model.onnx";
+
     @Override
-    public void write(SyntheticModelGenerator.Spec spec, Path out, Progress progress) throws IOException {
+    public void write(SyntheticSpec spec, Path out, Progress progress) throws IOException {
         ModelDimensions d = spec.dims();
         var special = SyntheticTokenizerWriter.write(out.resolve("tokenizer.json"), d.vocab());
-        GenaiConfig.phi3(d, SyntheticModelGenerator.MODEL_FILE, special.bos(), special.eosIds(), special.pad()).write(out);
+        GenaiConfig.phi3(d, MODEL_FILE, special.bos(), special.eosIds(), special.pad()).write(out);
 
         Phi3Graph.Built built = new Phi3Graph(d, new Phi3Weights(d, spec.seed()), spec.precision() == Precision.FP16).build();
         ModelProto skeleton = built.skeleton();
@@ -34,6 +37,6 @@ final class OnnxGenaiWriter implements SyntheticFormatWriter {
             pending = new MatMulNBitsRewriter(spec.precision().bits(), spec.blockSize(), spec.accuracyLevel()).rewrite(graph, pending);
             skeleton = skeleton.toBuilder().setGraph(graph).build();
         }
-        OnnxModelWriter.write(out.resolve(SyntheticModelGenerator.MODEL_FILE), skeleton, pending, progress);
+        OnnxModelWriter.write(out.resolve(MODEL_FILE), skeleton, pending, progress);
     }
 }

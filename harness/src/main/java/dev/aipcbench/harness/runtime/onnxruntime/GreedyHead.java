@@ -8,7 +8,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.onnx.OnnxModelFile;
 
 import java.io.IOException;

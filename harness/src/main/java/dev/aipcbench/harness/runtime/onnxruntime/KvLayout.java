@@ -1,7 +1,7 @@
 package dev.aipcbench.harness.runtime.onnxruntime;
 
 import ai.onnxruntime.OnnxJavaType;
-import dev.aipcbench.harness.model.GenaiConfig;
+import dev.aipcbench.harness.model.onnx.GenaiConfig;
 
 /**
  * Names, shape and element type of the KV tensors, taken from genai_config.json and the model. The

@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtEpDevice;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.aipcbench.harness.device.Device;
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;

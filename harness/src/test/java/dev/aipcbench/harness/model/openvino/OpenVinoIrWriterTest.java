@@ -1,11 +1,14 @@
 package dev.aipcbench.harness.model.openvino;
 
+import dev.aipcbench.harness.model.catalog.SyntheticModels;
+
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aipcbench.harness.model.ModelDimensions;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
 import dev.aipcbench.harness.tokenizer.SyntheticTokenizerWriter;
 import dev.aipcbench.harness.testing.TestModels;
 import org.junit.jupiter.api.Test;
@@ -29,14 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenVinoIrWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SyntheticModelGenerator.Spec spec(Precision p) {
-        return SyntheticModelGenerator.Spec.of(ModelFormat.OPENVINO_IR, "tiny", ModelDimensions.tiny(), p, TestModels.SEED);
+    private static SyntheticSpec spec(Precision p) {
+        return SyntheticSpec.of(ModelFormat.OPENVINO_IR, "tiny", ModelDimensions.tiny(), p, TestModels.SEED);
     }
 
     @Test
     void writesTheFolderOptimumWritesWithTheStatefulInterface(@TempDir Path out) throws Exception {
         List<long[]> progress = new ArrayList<>();
-        SyntheticModelGenerator.generate(spec(Precision.INT4), out, (done, total) -> progress.add(new long[] {done, total}));
+        SyntheticModels.generate(spec(Precision.INT4), out, (done, total) -> progress.add(new long[] {done, total}));
         for (String f : new String[] {"openvino_model.xml", "openvino_model.bin", "openvino_tokenizer.xml", "openvino_tokenizer.bin",
             "openvino_detokenizer.xml", "openvino_detokenizer.bin", "config.json", "generation_config.json", "tokenizer.json",
             "tokenizer_config.json", "special_tokens_map.json", "aipc_model.json"}) {
@@ -81,8 +84,8 @@ class OpenVinoIrWriterTest {
 
     @Test
     void onlyTheFp32ModelAsksForFp32Inference(@TempDir Path out) throws Exception {
-        SyntheticModelGenerator.generate(spec(Precision.FP32), out.resolve("fp32"), (a, b) -> { });
-        SyntheticModelGenerator.generate(spec(Precision.FP16), out.resolve("fp16"), (a, b) -> { });
+        SyntheticModels.generate(spec(Precision.FP32), out.resolve("fp32"), (a, b) -> { });
+        SyntheticModels.generate(spec(Precision.FP16), out.resolve("fp16"), (a, b) -> { });
         String fp32 = Files.readString(out.resolve("fp32/openvino_model.xml"));
         String fp16 = Files.readString(out.resolve("fp16/openvino_model.xml"));
         assertTrue(fp32.contains("<KV_CACHE_PRECISION value=\"f32\"") && fp32.contains("<INFERENCE_PRECISION_HINT value=\"f32\""));
@@ -93,10 +96,10 @@ class OpenVinoIrWriterTest {
 
     @Test
     void int4GroupsThatDoNotDivideTheInputsAreRefused(@TempDir Path out) {
-        SyntheticModelGenerator.Spec d = spec(Precision.INT4);
-        SyntheticModelGenerator.Spec odd = new SyntheticModelGenerator.Spec(d.arch(), d.format(), d.size(), d.dims(), d.precision(), 96,
+        SyntheticSpec d = spec(Precision.INT4);
+        SyntheticSpec odd = new SyntheticSpec(d.arch(), d.format(), d.size(), d.dims(), d.precision(), 96,
                 d.accuracyLevel(), d.seed());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticModelGenerator.generate(odd, out, (a, b) -> { }));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticModels.generate(odd, out, (a, b) -> { }));
         assertTrue(e.getMessage().startsWith("--block-size 96: int4 groups of 96 do not divide"), e.getMessage());
         assertTrue(Files.notExists(out.resolve("openvino_model.bin")), "refused before anything is written");
     }

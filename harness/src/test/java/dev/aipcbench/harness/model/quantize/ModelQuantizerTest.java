@@ -1,7 +1,7 @@
 package dev.aipcbench.harness.model.quantize;
 
-import dev.aipcbench.harness.model.GenaiConfig;
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.GenaiConfig;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Precision;

@@ -1,6 +1,6 @@
 package dev.aipcbench.harness.model.synthetic;
 
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.reference.Phi3Reference;
 import dev.aipcbench.harness.runtime.SessionSettings;

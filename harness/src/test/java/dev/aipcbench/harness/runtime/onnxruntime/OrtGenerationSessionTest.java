@@ -1,6 +1,6 @@
 package dev.aipcbench.harness.runtime.onnxruntime;
 
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.TokenTimeline;

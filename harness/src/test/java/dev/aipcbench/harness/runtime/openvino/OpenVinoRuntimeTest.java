@@ -4,7 +4,7 @@ import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.runtime.Availability;
-import dev.aipcbench.harness.runtime.RuntimeCatalog;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.StepwiseSession;
 import dev.aipcbench.harness.runtime.TokenTimeline;

@@ -1,8 +1,8 @@
 package dev.aipcbench.reports.html.section;
 
 import dev.aipcbench.reports.compare.LoadedRun;
-import dev.aipcbench.reports.html.HtmlWriter;
-import dev.aipcbench.reports.html.SortableTable;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
+import dev.aipcbench.reports.html.markup.SortableTable;
 import dev.aipcbench.reports.table.AgreementTable;
 
 import java.util.List;

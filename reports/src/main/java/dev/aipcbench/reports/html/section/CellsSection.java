@@ -5,10 +5,10 @@ import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.compare.MetricMedian;
-import dev.aipcbench.reports.html.HtmlWriter;
-import dev.aipcbench.reports.html.SortableTable;
-import dev.aipcbench.reports.table.CellOrder;
-import dev.aipcbench.reports.table.NumberText;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
+import dev.aipcbench.reports.html.markup.SortableTable;
+import dev.aipcbench.reports.format.CellOrder;
+import dev.aipcbench.reports.format.NumberText;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.aipcbench.reports.html.section;
 import dev.aipcbench.reports.chart.ChartImage;
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.LoadedRun;
-import dev.aipcbench.reports.html.DataUri;
-import dev.aipcbench.reports.html.HtmlWriter;
+import dev.aipcbench.reports.html.markup.DataUri;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
 
 import java.util.List;
 

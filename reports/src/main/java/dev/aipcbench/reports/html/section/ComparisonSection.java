@@ -6,9 +6,9 @@ import dev.aipcbench.reports.compare.ComparisonRow;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.compare.SpeedupSummary;
-import dev.aipcbench.reports.html.HtmlWriter;
-import dev.aipcbench.reports.html.SortableTable;
-import dev.aipcbench.reports.table.NumberText;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
+import dev.aipcbench.reports.html.markup.SortableTable;
+import dev.aipcbench.reports.format.NumberText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

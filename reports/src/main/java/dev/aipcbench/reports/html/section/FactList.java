@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.reports.html.HtmlWriter;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.aipcbench.reports.html.section;
 
 import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.reports.compare.LoadedRun;
-import dev.aipcbench.reports.html.HtmlWriter;
-import dev.aipcbench.reports.table.NumberText;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
+import dev.aipcbench.reports.format.NumberText;
 
 import java.util.ArrayList;
 import java.util.List;

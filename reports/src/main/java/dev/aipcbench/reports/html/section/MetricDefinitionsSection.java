@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.reports.html.HtmlWriter;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.MetricDefinition;
 

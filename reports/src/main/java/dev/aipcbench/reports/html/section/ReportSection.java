@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.html.section;
 
-import dev.aipcbench.reports.html.HtmlWriter;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
 
 /** One section of report.html: its anchor, its heading, and what it writes under the heading. */
 public interface ReportSection {

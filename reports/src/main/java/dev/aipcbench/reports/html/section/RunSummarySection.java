@@ -5,7 +5,7 @@ import dev.aipcbench.results.RunResults;
 import dev.aipcbench.results.RuntimeInfo;
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.LoadedRun;
-import dev.aipcbench.reports.html.HtmlWriter;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
 import dev.aipcbench.reports.table.StatusCounts;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.aipcbench.reports.html.section;
 
 import dev.aipcbench.results.CellStatus;
-import dev.aipcbench.reports.html.SortableTable;
+import dev.aipcbench.reports.html.markup.SortableTable;
 
 /** How a cell status looks: its word, coloured by the stylesheet's {@code status-*} classes. */
 final class StatusStyle {

@@ -5,9 +5,9 @@ import dev.aipcbench.results.TelemetryResult;
 import dev.aipcbench.reports.chart.ChartImage;
 import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.LoadedRun;
-import dev.aipcbench.reports.html.HtmlWriter;
-import dev.aipcbench.reports.table.CellOrder;
-import dev.aipcbench.reports.table.NumberText;
+import dev.aipcbench.reports.html.markup.HtmlWriter;
+import dev.aipcbench.reports.format.CellOrder;
+import dev.aipcbench.reports.format.NumberText;
 
 import java.util.ArrayList;
 import java.util.List;

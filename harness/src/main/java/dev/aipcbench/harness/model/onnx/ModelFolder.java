@@ -1,4 +1,7 @@
-package dev.aipcbench.harness.model;
+package dev.aipcbench.harness.model.onnx;
+
+import dev.aipcbench.harness.model.ModelManifest;
+import dev.aipcbench.harness.model.ModelFormatException;
 
 import ai.onnx.proto.OnnxMl;
 import dev.aipcbench.harness.model.onnx.OnnxModelFile;

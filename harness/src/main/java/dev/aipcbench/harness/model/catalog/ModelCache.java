@@ -1,6 +1,10 @@
-package dev.aipcbench.harness.model;
+package dev.aipcbench.harness.model.catalog;
 
-import dev.aipcbench.harness.model.synthetic.SyntheticModelGenerator;
+import dev.aipcbench.harness.model.synthetic.SyntheticSpec;
+
+import dev.aipcbench.harness.model.ModelManifest;
+import dev.aipcbench.harness.model.Progress;
+
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -41,7 +45,7 @@ public final class ModelCache {
     }
 
     /** The folder of a synthetic model, generating it first if it is not cached yet. */
-    public Path synthetic(SyntheticModelGenerator.Spec spec, Progress progress) throws IOException {
+    public Path synthetic(SyntheticSpec spec, Progress progress) throws IOException {
         Path target = root.resolve(spec.cacheKey());
         if (isComplete(target)) {
             return target;
@@ -54,7 +58,7 @@ public final class ModelCache {
             }
             Path tmp = Files.createTempDirectory(root, ".generating-" + spec.cacheKey() + "-");
             try {
-                SyntheticModelGenerator.generate(spec, tmp, progress);
+                SyntheticModels.generate(spec, tmp, progress);
                 deleteRecursively(target);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

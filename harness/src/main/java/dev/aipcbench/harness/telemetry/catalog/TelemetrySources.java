@@ -1,4 +1,9 @@
-package dev.aipcbench.harness.telemetry;
+package dev.aipcbench.harness.telemetry.catalog;
+
+import dev.aipcbench.harness.telemetry.TelemetryConfig;
+import dev.aipcbench.harness.telemetry.SearchPath;
+import dev.aipcbench.harness.telemetry.TelemetrySource;
+import dev.aipcbench.harness.telemetry.ProcessStarter;
 
 import dev.aipcbench.harness.telemetry.linux.AmdGpuSource;
 import dev.aipcbench.harness.telemetry.linux.IntelGpuSource;

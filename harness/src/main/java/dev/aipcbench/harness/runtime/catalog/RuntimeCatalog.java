@@ -1,4 +1,6 @@
-package dev.aipcbench.harness.runtime;
+package dev.aipcbench.harness.runtime.catalog;
+
+import dev.aipcbench.harness.runtime.InferenceRuntime;
 
 import dev.aipcbench.harness.runtime.genai.OrtGenaiRuntime;
 import dev.aipcbench.harness.runtime.llamacpp.LlamaCppRuntime;

@@ -1,4 +1,4 @@
-package dev.aipcbench.reports.html;
+package dev.aipcbench.reports.html.markup;
 
 /**
  * Escapes text for HTML element content and quoted attribute values: {@code &}, {@code <}, {@code >},

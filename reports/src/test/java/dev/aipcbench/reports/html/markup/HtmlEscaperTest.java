@@ -1,4 +1,5 @@
-package dev.aipcbench.reports.html;
+package dev.aipcbench.reports.html.markup;
+
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.aipcbench.reports.html;
+package dev.aipcbench.reports.html.markup;
 
 import java.util.regex.Pattern;
 
@@ -47,8 +47,8 @@ public final class HtmlWriter {
         return this;
     }
 
-    /** Markup written as is: only for this package's own constants (doctype, the inline style and script). */
-    HtmlWriter trusted(String markup) {
+    /** Markup written as is: only for the page's own constants (doctype, the inline style and script), never for data. */
+    public HtmlWriter trusted(String markup) {
         out.append(markup);
         return this;
     }

@@ -1,4 +1,4 @@
-package dev.aipcbench.benchmarks.cli;
+package dev.aipcbench.benchmarks.matrix;
 
 import picocli.CommandLine;
 

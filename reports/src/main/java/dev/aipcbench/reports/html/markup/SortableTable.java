@@ -1,4 +1,4 @@
-package dev.aipcbench.reports.html;
+package dev.aipcbench.reports.html.markup;
 
 import java.util.ArrayList;
 import java.util.List;

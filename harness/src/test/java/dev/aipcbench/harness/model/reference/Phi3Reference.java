@@ -2,8 +2,8 @@ package dev.aipcbench.harness.model.reference;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import dev.aipcbench.harness.model.GenaiConfig;
-import dev.aipcbench.harness.model.ModelFolder;
+import dev.aipcbench.harness.model.onnx.GenaiConfig;
+import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.onnx.OnnxModelFile;
 import dev.aipcbench.harness.model.synthetic.Phi3Graph;
 

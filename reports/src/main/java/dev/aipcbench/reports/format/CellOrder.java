@@ -1,4 +1,4 @@
-package dev.aipcbench.reports.table;
+package dev.aipcbench.reports.format;
 
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Workload;

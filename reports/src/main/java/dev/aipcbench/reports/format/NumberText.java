@@ -1,4 +1,4 @@
-package dev.aipcbench.reports.table;
+package dev.aipcbench.reports.format;
 
 import java.util.Locale;
 

@@ -1,4 +1,7 @@
-package dev.aipcbench.harness.model;
+package dev.aipcbench.harness.model.onnx;
+
+import dev.aipcbench.harness.model.ModelFormatException;
+import dev.aipcbench.harness.model.ModelDimensions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

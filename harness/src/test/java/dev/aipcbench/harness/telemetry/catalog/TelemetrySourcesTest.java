@@ -1,4 +1,16 @@
-package dev.aipcbench.harness.telemetry;
+package dev.aipcbench.harness.telemetry.catalog;
+
+import dev.aipcbench.harness.telemetry.ProcessStarter;
+
+import dev.aipcbench.harness.telemetry.TelemetrySource;
+
+import dev.aipcbench.harness.telemetry.SearchPath;
+
+import dev.aipcbench.harness.telemetry.Availability;
+
+import dev.aipcbench.harness.telemetry.TelemetryConfig;
+
+import dev.aipcbench.harness.telemetry.catalog.TelemetrySources;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
