@@ -30,7 +30,7 @@ public interface InferenceRuntime {
      * /.../libonnxruntime-genai.so"), or why it was not found.
      */
     default String location() {
-        return installed() ? "bundled with the suite" : version();
+        return installed() ? "found (this runtime does not say where)" : version();
     }
 
     /** The places the library search tried, each with what it found: the long story, for {@code --verbose}. */

@@ -86,7 +86,16 @@ public final class OpenVinoRuntime implements InferenceRuntime {
     public String version() {
         try {
             Loaded l = loaded.get();
-            return "OpenVINO " + l.core().version() + " (" + l.where() + ")";
+            return l.core().version();
+        } catch (DeviceUnavailableException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public String location() {
+        try {
+            return loaded.get().where();
         } catch (DeviceUnavailableException e) {
             return e.getMessage();
         }
