@@ -1,5 +1,7 @@
 package dev.aipcbench.harness.device;
 
+import dev.aipcbench.harness.process.BoundedCommand;
+
 import dev.aipcbench.results.HostInfo;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
@@ -146,27 +148,23 @@ public final class HostProbe {
         return "unknown driver";
     }
 
+    /** PowerShell starts slowly on a cold machine, but a hung one must not hang the run. */
+    static final java.time.Duration POWERSHELL_BOUND = java.time.Duration.ofSeconds(30);
+
     /** Windows lists NPUs (Intel AI Boost, Qualcomm Hexagon, AMD IPU) in the ComputeAccelerator class. */
     private static List<HostInfo.Accelerator> windowsNpus() {
         List<HostInfo.Accelerator> out = new ArrayList<>();
-        try {
-            Process p = new ProcessBuilder("powershell", "-NoProfile", "-Command",
-                    "Get-PnpDevice -Class ComputeAccelerator -PresentOnly | ForEach-Object { $_.FriendlyName + '|' + $_.Manufacturer }")
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() == 0) {
-                for (String line : text.split("\\R")) {
-                    String[] parts = line.trim().split("\\|", 2);
-                    if (!parts[0].isBlank()) {
-                        out.add(new HostInfo.Accelerator(Device.NPU.id(), parts[0], parts.length > 1 ? parts[1] : null, null,
-                                "Windows device class ComputeAccelerator"));
-                    }
+        BoundedCommand.Result r = BoundedCommand.run(List.of("powershell", "-NoProfile", "-Command",
+                "Get-PnpDevice -Class ComputeAccelerator -PresentOnly | ForEach-Object { $_.FriendlyName + '|' + $_.Manufacturer }"),
+                POWERSHELL_BOUND);
+        if (r.ok()) {
+            for (String line : r.output().split("\\R")) {
+                String[] parts = line.trim().split("\\|", 2);
+                if (!parts[0].isBlank()) {
+                    out.add(new HostInfo.Accelerator(Device.NPU.id(), parts[0], parts.length > 1 ? parts[1] : null, null,
+                            "Windows device class ComputeAccelerator"));
                 }
             }
-        } catch (IOException e) {
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return out;
     }

@@ -1,14 +1,14 @@
 package dev.aipcbench.harness.runtime.environment;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.aipcbench.harness.process.BoundedCommand;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The site-packages folders of the Python environment the user has active, where pip-installed runtimes
@@ -60,32 +60,16 @@ public final class ActivePython {
     }
 
     private static List<String> ask(String interpreter) {
-        Process p = null;
-        try {
-            p = new ProcessBuilder(interpreter, "-c", QUERY).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            // Three short lines fit the pipe's buffer: wait first (bounded), then read.
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return List.of();
-            }
-            byte[] out = p.getInputStream().readAllBytes();
-            List<String> lines = new ArrayList<>();
-            for (String line : new String(out, StandardCharsets.UTF_8).split("\\R")) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-            return lines;
-        } catch (IOException e) {
+        BoundedCommand.Result r = BoundedCommand.run(List.of(interpreter, "-c", QUERY), Duration.ofSeconds(TIMEOUT_SECONDS));
+        if (!r.ok()) {
             return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : r.output().split("\\R")) {
+            if (!line.isBlank()) {
+                lines.add(line);
             }
         }
+        return lines;
     }
 }

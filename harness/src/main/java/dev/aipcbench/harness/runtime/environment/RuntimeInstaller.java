@@ -1,18 +1,19 @@
 package dev.aipcbench.harness.runtime.environment;
 
+import dev.aipcbench.harness.process.BoundedCommand;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * {@code run-bench runtimes install}: makes the suite's runtime environment ({@link RuntimeEnvironment}) and
@@ -83,7 +84,7 @@ public final class RuntimeInstaller {
         Files.createDirectories(env.root());
         out.printf("  creating the Python virtual environment %s%n", env.python());
         for (String python : new String[] {"python3", "python"}) {
-            Run r = run(List.of(python, "-m", "venv", env.python().toString()), 5);
+            BoundedCommand.Result r = run(List.of(python, "-m", "venv", env.python().toString()), 5);
             if (r.ok()) {
                 return Optional.empty();
             }
@@ -100,7 +101,7 @@ public final class RuntimeInstaller {
         if (have.isPresent() && have.get().equals(p.version())) {
             return new Outcome(p.runtime(), p.requirement(), Result.ALREADY, null);
         }
-        Run r = run(List.of(env.pythonExecutable().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
+        BoundedCommand.Result r = run(List.of(env.pythonExecutable().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
                 "--quiet", "--only-binary=:all:", "-c", constraints.toString(), p.requirement()), PIP_TIMEOUT_MINUTES);
         if (!r.ok()) {
             String hint = r.lastLine().contains("No matching distribution") ? " (no wheel of it for " + PinnedPackages.platform()
@@ -117,7 +118,7 @@ public final class RuntimeInstaller {
             return new Outcome(p.runtime(), p.spec(), Result.ALREADY, null);
         }
         Files.createDirectories(env.npm());
-        Run r = run(List.of("npm", "install", "--prefix", env.npm().toString(), "--no-save", "--no-audit", "--no-fund",
+        BoundedCommand.Result r = run(List.of("npm", "install", "--prefix", env.npm().toString(), "--no-save", "--no-audit", "--no-fund",
                 "--loglevel=error", p.spec()), NPM_TIMEOUT_MINUTES);
         if (!r.started()) {
             return new Outcome(p.runtime(), p.spec(), Result.REFUSED, "no npm on the PATH (Node.js's npm installs the llama.cpp prebuilts)");
@@ -140,61 +141,7 @@ public final class RuntimeInstaller {
         }
     }
 
-    /** A finished process: whether it started, its exit status, and the last line it printed. */
-    private record Run(boolean started, int exit, String lastLine) {
-        boolean ok() {
-            return started && exit == 0;
-        }
-    }
-
-    /** Runs a command with a time bound, its output captured to a file (pip and npm can print a lot). */
-    private static Run run(List<String> command, long timeoutMinutes) {
-        Path log = null;
-        Process p;
-        try {
-            log = Files.createTempFile("aipc-bench-install", ".log");
-            p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            deleteQuietly(log);
-            return new Run(false, -1, e.getMessage());
-        }
-        try {
-            p.getOutputStream().close();
-            if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return new Run(true, -1, "timed out after " + timeoutMinutes + " min: " + String.join(" ", command));
-            }
-            return new Run(true, p.exitValue(), lastLine(log));
-        } catch (IOException e) {
-            return new Run(true, -1, e.getMessage());
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return new Run(true, -1, "interrupted");
-        } finally {
-            deleteQuietly(log);
-        }
-    }
-
-    private static String lastLine(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        // pip ends with "ERROR: No matching distribution found for X"; npm with its error's last line.
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String l = lines.get(i).strip();
-            if (!l.isEmpty()) {
-                return l;
-            }
-        }
-        return "(no output)";
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                // a leftover temporary log is harmless
-            }
-        }
+    private static BoundedCommand.Result run(List<String> command, long timeoutMinutes) {
+        return BoundedCommand.run(command, Duration.ofMinutes(timeoutMinutes));
     }
 }
