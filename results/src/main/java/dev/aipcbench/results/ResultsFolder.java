@@ -64,24 +64,78 @@ public final class ResultsFolder {
             if (r.cells() == null) {
                 throw new IllegalArgumentException(f + ": missing field cells (expected an array)");
             }
+            for (int i = 0; i < r.cells().size(); i++) {
+                CellResult c = r.cells().get(i);
+                if (c == null) {
+                    throw new IllegalArgumentException(f + ": field cells[" + i + "]: expected a cell object, found null");
+                }
+                if (c.id() == null || c.status() == null || c.workload() == null) {
+                    String missing = c.id() == null ? "id" : c.status() == null ? "status" : "workload";
+                    throw new IllegalArgumentException(f + ": field cells[" + i + "]." + missing + ": missing"
+                            + (c.id() != null ? " (cell " + c.id() + ")" : ""));
+                }
+            }
             return r;
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(f + ": not found (expected a results folder holding " + RESULTS_JSON + ")");
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new IllegalArgumentException(f + ": field " + path(e) + ": " + firstSentence(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(f + ": not valid results JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(f + ": not valid results JSON: " + firstSentence(e.getOriginalMessage())
+                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""));
         } catch (IOException e) {
             throw new IllegalArgumentException(f + ": cannot be read: " + e.getMessage());
         }
     }
 
+    /**
+     * Writes beside the target, then renames: readers and a killed run only ever see a whole file. When the
+     * write fails (a full disk) the temporary file goes, the target keeps its last whole content, and the
+     * error names the file.
+     */
     public static void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@link #writeAtomically(Path, String)} for bytes. */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(tmp, content);
         try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().replace(tmp.toString() + ": ", "").replace(tmp.toString(), "")), e);
         }
+    }
+
+    /** "cells[2].workload.kind" from Jackson's reference path. */
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "(top level)" : sb.toString();
+    }
+
+    /** Jackson's message up to its first period or newline, without the "[Source: ...]" tail. */
+    private static String firstSentence(String m) {
+        if (m == null) {
+            return "";
+        }
+        int cut = m.indexOf('\n');
+        String s = cut < 0 ? m : m.substring(0, cut);
+        int source = s.indexOf(" [Source");
+        return (source < 0 ? s : s.substring(0, source)).strip();
     }
 
     static String csv(RunResults results) throws IOException {

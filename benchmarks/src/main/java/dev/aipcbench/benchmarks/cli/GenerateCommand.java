@@ -11,6 +11,7 @@ import dev.aipcbench.harness.model.onnx.GenaiConfig;
 import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.process.ThreadCount;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
@@ -90,6 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (maxNewTokens < 1) {
             throw new IllegalArgumentException("--max-new-tokens must be >= 1, got " + maxNewTokens);
         }
+        ThreadCount.check("--threads", threads);
         InferenceRuntime runtime;
         try {
             runtime = RuntimeCatalog.standard().get(runtimeId);

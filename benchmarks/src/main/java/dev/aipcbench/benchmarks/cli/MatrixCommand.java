@@ -104,8 +104,9 @@ final class MatrixCommand implements Callable<Integer> {
         String name;
         Path folder;
         if (resume != null) {
-            if (matrix != null || profileName != null || hasFlags()) {
-                throw new IllegalArgumentException("--resume continues a run with its own profile; give no --matrix, --profile or matrix flags with it");
+            if (matrix != null || profileName != null || hasFlags() || out != null) {
+                throw new IllegalArgumentException("--resume continues a run in its own folder with its own profile; give no --out, --matrix,"
+                        + " --profile or matrix flags with it");
             }
             RunResults earlier = ResultsFolder.read(resume);
             ObjectNode stored = new ObjectMapper().valueToTree(earlier.profile());
@@ -128,16 +129,13 @@ final class MatrixCommand implements Callable<Integer> {
                     : matrix != null ? matrix : "default";
             folder = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                     + "-" + hostName());
-            if (Files.isRegularFile(folder.resolve(ResultsFolder.RESULTS_JSON))) {
-                throw new IllegalArgumentException("--out " + folder + " already holds a run; use --resume " + folder + " to continue it, or another folder");
-            }
         }
         ObjectNode merged = ProfileReader.merged(layers);
         Profile profile = ProfileReader.resolve(name, layers);
         @SuppressWarnings("unchecked")
         Map<String, Object> resolved = new ObjectMapper().convertValue(merged, Map.class);
         ModelCache cache = cacheDir != null ? new ModelCache(cacheDir) : ModelCache.defaultCache();
-        System.err.printf("profile %s (%s)%nresults %s%n", profile.name(), ProfileReader.describe(layers), folder.toAbsolutePath());
+        System.err.printf("profile %s (%s)%n", profile.name(), ProfileReader.describe(layers));
         MatrixRun.Outcome outcome = new MatrixRun(profile, resolved, commandLine, RuntimeCatalog.standard(), cache, System.err)
                 .run(folder, resume != null);
         RunResults r = outcome.results();

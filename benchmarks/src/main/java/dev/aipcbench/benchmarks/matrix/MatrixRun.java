@@ -16,6 +16,7 @@ import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,11 +60,22 @@ public final class MatrixRun {
      * continued.
      */
     public Outcome run(Path folder, boolean resume) throws IOException {
+        try (ResultsFolderLock ignored = ResultsFolderLock.acquire(folder, resume ? "--resume" : "--out")) {
+            return runLocked(folder, resume);
+        }
+    }
+
+    private Outcome runLocked(Path folder, boolean resume) throws IOException {
         ResultsFolder out = new ResultsFolder(folder);
         RunResults earlier = resume ? ResultsFolder.read(folder) : null;
+        if (!resume && Files.isRegularFile(out.file(ResultsFolder.RESULTS_JSON))) {
+            throw new IllegalArgumentException("--out " + folder + " already holds a run; use --resume " + folder + " to continue it, or another folder");
+        }
         HostInfo host = resume ? earlier.host() : HostProbe.ofThisMachine().probe();
         MatrixPlanner planner = new MatrixPlanner(runtimes, host.accelerators() == null ? List.of() : host.accelerators());
         List<PlannedCell> plan = planner.plan(profile);
+        PlanCheck.check(plan, profile);
+        console.printf("results %s%n", folder.toAbsolutePath());
         RunResults results = resume ? earlier : start(folder, plan.size(), host, planner.runtimeIds(profile));
         if (resume) {
             results = new RunResults(results.schema(), results.runId(), results.started(), null, false, results.suiteVersion(),

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,7 +119,17 @@ public final class ProfileReader {
 
     /** Checks a layer (a file, or the command-line flags built in code) by binding it on its own. */
     public static Layer checked(String source, ObjectNode json) {
-        bind(source, json);
+        Profile p = bind(source, json);
+        if (p.runtimes() != null) {
+            List<String> known = new ArrayList<>(RuntimeCatalog.standard().all().stream().map(r -> r.id()).toList());
+            known.add(Profile.INSTALLED);
+            for (int i = 0; i < p.runtimes().size(); i++) {
+                if (!known.contains(p.runtimes().get(i))) {
+                    throw new IllegalArgumentException(source + ": field runtimes[" + i + "]: unknown runtime '" + p.runtimes().get(i)
+                            + "': expected one of " + String.join(", ", known));
+                }
+            }
+        }
         return new Layer(source, json);
     }
 

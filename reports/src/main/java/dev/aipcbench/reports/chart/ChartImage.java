@@ -1,9 +1,9 @@
 package dev.aipcbench.reports.chart;
 
+import dev.aipcbench.results.ResultsFolder;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * One rendered chart: its file name under {@code charts/}, the title and caption the HTML shows
@@ -14,9 +14,7 @@ public record ChartImage(String fileName, String title, String caption, byte[] p
     /** Writes the PNG into {@code dir} (beside, then renamed over any older one) and returns its path. */
     public Path writeTo(Path dir) throws IOException {
         Path target = dir.resolve(fileName);
-        Path tmp = dir.resolve("." + fileName + ".tmp");
-        Files.write(tmp, png);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        ResultsFolder.writeAtomically(target, png);
         return target;
     }
 }

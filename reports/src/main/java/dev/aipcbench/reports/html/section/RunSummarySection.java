@@ -47,6 +47,8 @@ public final class RunSummarySection implements ReportSection {
                     .add("run id", r.runId())
                     .add("results folder", run.folder())
                     .add("profile", r.profileName())
+                    .add("profile description", r.profile() == null || r.profile().get("description") == null ? null
+                            : String.valueOf(r.profile().get("description")))
                     .add("started", r.started())
                     .add("finished", r.finished())
                     .add("complete", complete)

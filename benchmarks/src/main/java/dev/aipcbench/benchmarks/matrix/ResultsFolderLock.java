@@ -1,0 +1,84 @@
+package dev.aipcbench.benchmarks.matrix;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * One run per results folder, from its first instant: the run holds an exclusive lock on the folder's
+ * {@code .lock} file while it writes, and the file names the holder, so a second run (or a {@code --resume})
+ * on the same folder is refused at once, saying who holds it, before it writes anything. The OS drops the
+ * lock when the process dies, so a killed run leaves a folder that {@code --resume} can take.
+ */
+final class ResultsFolderLock implements AutoCloseable {
+    static final String FILE = ".lock";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private ResultsFolderLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Creates the folder if needed and takes its lock.
+     *
+     * @throws IllegalArgumentException (a usage error) naming the folder and the holder when it is in use, a file,
+     *                                  or not writable
+     */
+    static ResultsFolderLock acquire(Path folder, String flag) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(flag + " " + folder + " is a file, expected a folder");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (AccessDeniedException | FileAlreadyExistsException e) {
+            throw new IllegalArgumentException(flag + " " + folder + ": cannot create the folder (" + reason(e) + ")");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalArgumentException(flag + " " + folder + " is not writable");
+        }
+        Path file = folder.resolve(FILE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(flag + " " + folder + " is not writable (" + file + ")");
+        }
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            channel.close();
+            throw new IllegalArgumentException(flag + " " + folder + " is in use by another run (" + (holder.isEmpty() ? "holder unknown" : holder)
+                    + "); wait for it to end, or choose another folder");
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + Instant.now()
+                + ProcessHandle.current().info().commandLine().map(c -> ", " + abbreviate(c)).orElse("")).getBytes(StandardCharsets.UTF_8)));
+        channel.force(false);
+        return new ResultsFolderLock(channel, lock);
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied" : "a file is in the way: " + e.getMessage();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
+}
