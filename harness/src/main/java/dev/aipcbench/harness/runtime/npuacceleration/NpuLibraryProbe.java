@@ -2,6 +2,7 @@ package dev.aipcbench.harness.runtime.npuacceleration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aipcbench.harness.runtime.pythondriver.PythonInterpreter;
 
 import java.io.IOException;
 import java.time.Duration;

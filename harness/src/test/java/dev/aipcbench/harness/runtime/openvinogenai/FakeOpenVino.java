@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -34,10 +34,13 @@ final class FakeOpenVino {
      * returns openvino_genai_c.
      */
     static Path install(Path folder, List<String> coreDefines, String... genaiDefines) {
-        List<String> core = new ArrayList<>();
+        // The fake openvino_c's soname is its full path, so each fake openvino_genai_c needs its own: with a
+        // shared name, the dynamic loader would hand it whichever fake another test loaded first.
+        Path coreFile = folder.resolve(System.mapLibraryName(OvGenaiBinding.CORE_LIBRARY_NAME));
+        List<String> core = new ArrayList<>(List.of("-Wl,-soname," + coreFile));
         coreDefines.forEach(d -> core.add("-D" + d));
         NativeCompiler.sharedLibrary(FakeOpenVino.class, "fake_openvino_c.c", folder, OvGenaiBinding.CORE_LIBRARY_NAME, core);
-        List<String> genai = new ArrayList<>(List.of("-L" + folder, "-l" + OvGenaiBinding.CORE_LIBRARY_NAME, "-Wl,-rpath," + folder));
+        List<String> genai = new ArrayList<>(List.of(coreFile.toString()));
         for (String d : genaiDefines) {
             genai.add("-D" + d);
         }
