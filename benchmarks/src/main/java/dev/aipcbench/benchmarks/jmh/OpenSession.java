@@ -87,9 +87,14 @@ public abstract class OpenSession extends CellParameters {
         return (StepwiseSession) session;
     }
 
+    /**
+     * Records the session's facts once more before closing it: runtimes that add the last generation's
+     * own measurements to their details (OpenVINO GenAI's perf metrics) have them only now.
+     */
     @TearDown(Level.Trial)
     public void close() {
         if (session != null) {
+            CellMeasurements.session(session.info());
             session.close();
         }
     }

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Peak resident memory of this process: the kernel's high-water mark where the OS keeps one (Linux
- * {@code VmHWM}, Windows {@code PeakWorkingSetSize}), else the current resident size from OSHI.
+ * {@code VmHWM}, plus its live child processes'; Windows {@code PeakWorkingSetSize}), else the current
+ * resident size from OSHI.
  */
 final class ProcessPeakMemory {
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
@@ -27,10 +28,14 @@ final class ProcessPeakMemory {
     static double peakResidentMegabytes() {
         try {
             if (Files.isReadable(STATUS)) {
-                for (String line : Files.readAllLines(STATUS)) {
-                    if (line.startsWith("VmHWM:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                long kb = highWaterKilobytes(STATUS);
+                if (kb >= 0) {
+                    // Runtimes driven in a child process (the Python drivers of OpenVINO GenAI and the NPU
+                    // library) hold the model there: their high-water marks count too.
+                    for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+                        kb += Math.max(0, highWaterKilobytes(Path.of("/proc", Long.toString(child.pid()), "status")));
                     }
+                    return kb / 1024.0;
                 }
             }
             if (WINDOWS) {
@@ -40,9 +45,23 @@ final class ProcessPeakMemory {
                 }
             }
             return new SystemInfo().getOperatingSystem().getCurrentProcess().getResidentSetSize() / (1024.0 * 1024.0);
-        } catch (IOException | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) {
             return -1;
         }
+    }
+
+    /** {@code VmHWM} of a /proc status file in KiB, or -1 when it is unreadable (a child that just ended). */
+    private static long highWaterKilobytes(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** psapi.dll's GetProcessMemoryInfo, which jna-platform does not bind. */

@@ -145,6 +145,7 @@ public final class OvGenaiPythonSession implements GenerationSession {
             timeline.record(ids[i], stamped[i], inRuntime);
         }
         lastDetails = details(done.path("metrics"), start, sent, count);
+        lastDetails.put("driver.peak_rss_mb", done.path("peak_rss_mb").asText("-1"));
     }
 
     /** The streamed ids must be the ones GenAI returns: the timeline would otherwise time other tokens. */

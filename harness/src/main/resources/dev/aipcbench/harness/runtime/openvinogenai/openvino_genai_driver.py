@@ -7,7 +7,7 @@ properties as one JSON object of strings. It creates LLMPipeline(folder, device,
   {"ping": true}                        -> {"event": "pong", "t_ns": now}  (the suite aligns clocks)
   {"prompt": [ids], "new_tokens": n}    -> one {"event": "token", "i": i, "token": id, "t_ns": ...} per
                                            token, then {"event": "done", "start_ns": ..., "tokens": [...],
-                                           "infer_us": [...], "metrics": {...}}
+                                           "infer_us": [...], "metrics": {...}, "peak_rss_mb": ...}
 
 Generation is greedy (do_sample False) with max_new_tokens = min_new_tokens = n and ignore_eos, so it
 never stops early; the prompt goes in as token ids (TokenizedInputs), so no tokenizer is involved in
@@ -103,6 +103,16 @@ def metrics_of(perf):
     return out
 
 
+def peak_rss_mb():
+    """This process's peak resident memory (the model lives here, not in the suite's JVM); -1 where unknown."""
+    try:
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1024.0 * 1024.0) if sys.platform == 'darwin' else peak / 1024.0
+    except Exception:
+        return -1.0
+
+
 def generate(np, ov, ov_genai, pipe, streamer, request):
     ids = np.array([request['prompt']], dtype=np.int64)
     inputs = ov_genai.TokenizedInputs(ov.Tensor(ids), ov.Tensor(np.ones_like(ids)))
@@ -120,7 +130,8 @@ def generate(np, ov, ov_genai, pipe, streamer, request):
         infer_us = [float(d) for d in perf.raw_metrics.token_infer_durations]
     except Exception:
         infer_us = []
-    emit(event='done', start_ns=start, tokens=[int(t) for t in result.tokens[0]], infer_us=infer_us, metrics=metrics_of(perf))
+    emit(event='done', start_ns=start, tokens=[int(t) for t in result.tokens[0]], infer_us=infer_us, metrics=metrics_of(perf),
+         peak_rss_mb=peak_rss_mb())
 
 
 def main():
