@@ -62,18 +62,42 @@ public final class Phi3Weights {
 
     /** A {@code [in, out]} projection weight (MatMul's B). */
     public MatrixSource projection(String name, int in, int out) {
+        return new Generated(in, out, projectionElement(name, in));
+    }
+
+    /**
+     * The same projection with rows and columns swapped, {@code [out, in]}: the layout of formats whose
+     * MatMul reads its weight transposed (OpenVINO IR, quantised per output channel as NNCF does), read a
+     * band of output channels at a time.
+     */
+    public MatrixSource projectionByOutput(String name, int in, int out) {
+        Element e = projectionElement(name, in);
+        return new Generated(out, in, (n, k) -> e.at(k, n));
+    }
+
+    private Element projectionElement(String name, int in) {
         long stream = seeds.stream(name);
-        return new Generated(in, out, (k, n) -> PROJECTION_STD * SeededWeights.normal(stream, (long) n * in + k));
+        return (k, n) -> PROJECTION_STD * SeededWeights.normal(stream, (long) n * in + k);
     }
 
     /** {@code [hidden, vocab]} LM head: noise plus the scaled embedding of each column's predecessor. */
     public MatrixSource lmHead(String name, String embeddingName) {
+        return new Generated(dims.hidden(), dims.vocab(), lmHeadElement(name, embeddingName));
+    }
+
+    /** The same LM head with rows and columns swapped, {@code [vocab, hidden]}. */
+    public MatrixSource lmHeadByOutput(String name, String embeddingName) {
+        Element e = lmHeadElement(name, embeddingName);
+        return new Generated(dims.vocab(), dims.hidden(), (j, k) -> e.at(k, j));
+    }
+
+    private Element lmHeadElement(String name, String embeddingName) {
         long stream = seeds.stream(name);
         long embed = seeds.stream(embeddingName);
         int hidden = dims.hidden();
         float beta = (float) (SUCCESSOR_BETA / Math.sqrt(hidden));
-        return new Generated(hidden, dims.vocab(), (k, j) -> LM_HEAD_NOISE_STD * SeededWeights.normal(stream, (long) j * hidden + k)
-                + beta * SeededWeights.normal(embed, (long) predecessor(j) * hidden + k));
+        return (k, j) -> LM_HEAD_NOISE_STD * SeededWeights.normal(stream, (long) j * hidden + k)
+                + beta * SeededWeights.normal(embed, (long) predecessor(j) * hidden + k);
     }
 
     /** A norm's gain vector: 1 plus small noise. */

@@ -5,6 +5,7 @@ import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.Progress;
+import dev.aipcbench.harness.model.openvino.OpenVinoIrWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ public final class SyntheticModelGenerator {
 
     /** One writer per format; a format without one has no synthetic model (its cells need a folder). */
     private static final Map<ModelFormat, SyntheticFormatWriter> WRITERS = new EnumMap<>(Map.of(
-            ModelFormat.ONNX_GENAI, new OnnxGenaiWriter()));
+            ModelFormat.ONNX_GENAI, new OnnxGenaiWriter(),
+            ModelFormat.OPENVINO_IR, new OpenVinoIrWriter()));
 
     /**
      * What to generate. {@code blockSize} is the quantisation group (int8/int4; -1 per output channel);
