@@ -1,8 +1,6 @@
 package dev.aipcbench.harness.runtime.npuacceleration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.SessionInfo;
@@ -30,7 +28,6 @@ public final class NpuGenerationSession implements GenerationSession {
     /** Loading includes the NPU compile of the whole model. */
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DriverProcess driver;
     private final SessionInfo info;
@@ -68,18 +65,7 @@ public final class NpuGenerationSession implements GenerationSession {
 
     @Override
     public void generate(int[] prompt, int newTokens, TokenTimeline timeline) {
-        if (newTokens < 1 || newTokens > timeline.capacity()) {
-            throw new IllegalArgumentException("new tokens must be 1.." + timeline.capacity() + ", got " + newTokens);
-        }
-        if (prompt.length == 0) {
-            throw new IllegalArgumentException("the prompt must hold at least one token");
-        }
-        ObjectNode request = JSON.createObjectNode();
-        ArrayNode ids = request.putArray("prompt");
-        for (int id : prompt) {
-            ids.add(id);
-        }
-        request.put("new_tokens", newTokens);
+        ObjectNode request = DriverProcess.generationRequest(prompt, newTokens, timeline);
         driver.send(request, "sending a request");
         JsonNode start = driver.expect("start", "generating", STEP_TIMEOUT).json();
         timeline.begin(prompt.length, start.path("t_ns").asLong());

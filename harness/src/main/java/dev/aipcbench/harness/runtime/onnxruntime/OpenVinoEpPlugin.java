@@ -80,6 +80,19 @@ public final class OpenVinoEpPlugin {
         return registration;
     }
 
+    /** One line on the plugin for a skipped cell's reason: not tried, not registered (why), or the devices it offers. */
+    static synchronized String describe(List<OrtEpDevice> all) {
+        if (registration == null) {
+            return "the OpenVINO EP plugin was not tried";
+        }
+        if (!registration.registered()) {
+            return registration.failure();
+        }
+        long offered = all.stream().filter(d -> d.getEpName().startsWith(REGISTRATION_NAME)).count();
+        return "the OpenVINO EP plugin " + registration.library() + " is registered and offers " + offered + " device(s)"
+                + (offered == 0 ? " (it serves Intel hardware only)" : "");
+    }
+
     /** The plugin library: the property, the environment variable, else the runtime environment's wheel. */
     public static Path library() {
         String explicit = System.getProperty(PROPERTY);

@@ -189,6 +189,7 @@ public final class OrtExecutionProviders {
     private static DeviceUnavailableException unavailable(String what, List<OrtEpDevice> devices, EnumSet<OrtProvider> compiledIn,
                                                           String lookedFor) {
         return new DeviceUnavailableException(what + ": ORT EP devices = " + describeEpDevices(devices)
-                + ", providers in this ONNX Runtime build = " + compiledIn + "; looked for " + lookedFor);
+                + ", providers in this ONNX Runtime build = " + compiledIn + "; looked for " + lookedFor + "; "
+                + OpenVinoEpPlugin.describe(devices));
     }
 }

@@ -1,10 +1,9 @@
 package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aipcbench.harness.runtime.pythondriver.PythonInterpreter;
+import dev.aipcbench.harness.runtime.pythondriver.PythonProbe;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +41,6 @@ public record OvGenaiPythonProbe(PythonInterpreter python, String genaiVersion, 
             "        except Exception:",
             "            pass",
             "print(json.dumps({'genai': genai.__version__, 'openvino': ov.get_version(), 'devices': devices, 'types': types}))");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean importable() {
         return problem == null;
@@ -55,29 +53,17 @@ public record OvGenaiPythonProbe(PythonInterpreter python, String genaiVersion, 
 
     /** Runs the probe with {@code python}, killing it after {@link #TIMEOUT}. */
     public static OvGenaiPythonProbe run(PythonInterpreter python) {
-        if (!python.exists()) {
-            return failed(python, python.describe());
+        PythonProbe probe = PythonProbe.ask(python, CODE, TIMEOUT);
+        if (probe.answer() == null) {
+            return failed(python, probe.problem());
         }
-        PythonInterpreter.Run run = python.run(TIMEOUT, "-c", CODE);
-        if (run.timedOut()) {
-            return failed(python, python.describe() + ": the import did not finish within " + TIMEOUT.toSeconds() + " s");
-        }
-        if (run.exitStatus() != 0) {
-            String why = run.lastErrorLine();
-            return failed(python, python.describe() + ": " + (why.isEmpty() ? "exit status " + run.exitStatus() : why));
-        }
-        String[] lines = run.stdout().strip().split("\\R");
-        try {
-            JsonNode answer = JSON.readTree(lines[lines.length - 1]);
-            List<String> devices = new ArrayList<>();
-            answer.path("devices").forEach(d -> devices.add(d.asText()));
-            Map<String, String> types = new LinkedHashMap<>();
-            answer.path("types").fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().asText().toLowerCase(Locale.ROOT)));
-            return new OvGenaiPythonProbe(python, answer.path("genai").asText("unknown"), answer.path("openvino").asText("unknown"),
-                    List.copyOf(devices), Map.copyOf(types), null);
-        } catch (IOException e) {
-            return failed(python, python.describe() + ": unexpected probe output '" + run.stdout().strip() + "'");
-        }
+        JsonNode answer = probe.answer();
+        List<String> devices = new ArrayList<>();
+        answer.path("devices").forEach(d -> devices.add(d.asText()));
+        Map<String, String> types = new LinkedHashMap<>();
+        answer.path("types").fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().asText().toLowerCase(Locale.ROOT)));
+        return new OvGenaiPythonProbe(python, answer.path("genai").asText("unknown"), answer.path("openvino").asText("unknown"),
+                List.copyOf(devices), Map.copyOf(types), null);
     }
 
     private static OvGenaiPythonProbe failed(PythonInterpreter python, String problem) {

@@ -2,7 +2,6 @@ package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.SessionInfo;
@@ -101,23 +100,12 @@ public final class OvGenaiPythonSession implements GenerationSession {
 
     @Override
     public void generate(int[] prompt, int newTokens, TokenTimeline timeline) {
-        if (newTokens < 1 || newTokens > timeline.capacity()) {
-            throw new IllegalArgumentException("new tokens must be 1.." + timeline.capacity() + ", got " + newTokens);
-        }
-        if (prompt.length == 0) {
-            throw new IllegalArgumentException("the prompt must hold at least one token");
-        }
+        ObjectNode request = DriverProcess.generationRequest(prompt, newTokens, timeline);
         if (ids.length < newTokens) {
             ids = new int[newTokens];
             stamped = new long[newTokens];
             arrived = new long[newTokens];
         }
-        ObjectNode request = JSON.createObjectNode();
-        ArrayNode promptIds = request.putArray("prompt");
-        for (int id : prompt) {
-            promptIds.add(id);
-        }
-        request.put("new_tokens", newTokens);
         long sent = System.nanoTime();
         driver.send(request, "sending a request");
         int count = 0;

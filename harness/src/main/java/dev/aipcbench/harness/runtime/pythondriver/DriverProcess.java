@@ -3,6 +3,9 @@ package dev.aipcbench.harness.runtime.pythondriver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aipcbench.harness.runtime.TokenTimeline;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -116,6 +119,26 @@ public final class DriverProcess implements AutoCloseable {
         } finally {
             lines.add(END);
         }
+    }
+
+    /**
+     * The drivers' generation request, {@code {"prompt": [ids], "new_tokens": n}}, checked against the
+     * timeline it will fill.
+     */
+    public static ObjectNode generationRequest(int[] prompt, int newTokens, TokenTimeline timeline) {
+        if (newTokens < 1 || newTokens > timeline.capacity()) {
+            throw new IllegalArgumentException("new tokens must be 1.." + timeline.capacity() + ", got " + newTokens);
+        }
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("the prompt must hold at least one token");
+        }
+        ObjectNode request = JSON.createObjectNode();
+        ArrayNode ids = request.putArray("prompt");
+        for (int id : prompt) {
+            ids.add(id);
+        }
+        request.put("new_tokens", newTokens);
+        return request;
     }
 
     /** Sends one request line. */
