@@ -89,12 +89,14 @@ public abstract class OpenSession extends CellParameters {
 
     /**
      * Records the session's facts once more before closing it: runtimes that add the last generation's
-     * own measurements to their details (OpenVINO GenAI's perf metrics) have them only now.
+     * own measurements to their details (OpenVINO GenAI's perf metrics) have them only now; and notes the
+     * memory of a driver process that ends with the session.
      */
     @TearDown(Level.Trial)
     public void close() {
         if (session != null) {
             CellMeasurements.session(session.info());
+            ProcessPeakMemory.noteChildren();
             session.close();
         }
     }
