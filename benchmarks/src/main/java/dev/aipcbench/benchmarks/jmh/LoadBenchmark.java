@@ -88,6 +88,7 @@ public class LoadBenchmark {
         GenerationSession s = RuntimeCatalog.standard().get(cell.cell.runtime()).open(Path.of(cell.cell.model()), cell.cell.settings(cache));
         long loaded = System.nanoTime() - t0;
         String provider = s.info().provider();
+        ProcessPeakMemory.noteChildren();
         s.close();
         CellMeasurements.load(loaded, warm);
         return provider;

@@ -112,6 +112,7 @@ public abstract class OpenSession extends CellParameters {
         try {
             afterMeasurement();
             ForkRecorder.session(session.info());
+            ProcessPeakMemory.noteChildren(); // a driver process's memory ends with the session
         } catch (RuntimeException | Error e) {
             ForkRecorder.failure(e);
             throw e;

@@ -22,6 +22,8 @@ final class ProcessPeakMemory {
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
     private static final Path STATUS = Path.of("/proc/self/status");
 
+    private static long childrenPeakKb;
+
     private ProcessPeakMemory() {
     }
 
@@ -30,12 +32,7 @@ final class ProcessPeakMemory {
             if (Files.isReadable(STATUS)) {
                 long kb = highWaterKilobytes(STATUS);
                 if (kb >= 0) {
-                    // Runtimes driven in a child process (the Python drivers of OpenVINO GenAI and the NPU
-                    // library) hold the model there: their high-water marks count too.
-                    for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
-                        kb += Math.max(0, highWaterKilobytes(Path.of("/proc", Long.toString(child.pid()), "status")));
-                    }
-                    return kb / 1024.0;
+                    return (kb + noteChildren()) / 1024.0;
                 }
             }
             if (WINDOWS) {
@@ -48,6 +45,22 @@ final class ProcessPeakMemory {
         } catch (RuntimeException | LinkageError e) {
             return -1;
         }
+    }
+
+    /**
+     * Runtimes driven in a child process (the Python drivers of OpenVINO GenAI and the NPU library) hold
+     * the model there, so their high-water marks count too. Called before a session closes as well (the
+     * last iteration's profiler runs after the trial's teardown), it keeps the largest sum seen, in KiB.
+     */
+    static synchronized long noteChildren() {
+        long kb = 0;
+        if (Files.isReadable(STATUS)) {
+            for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+                kb += Math.max(0, highWaterKilobytes(Path.of("/proc", Long.toString(child.pid()), "status")));
+            }
+        }
+        childrenPeakKb = Math.max(childrenPeakKb, kb);
+        return childrenPeakKb;
     }
 
     /** {@code VmHWM} of a /proc status file in KiB, or -1 when it is unreadable (a child that just ended). */

@@ -6,8 +6,8 @@ import dev.aipcbench.harness.runtime.genai.OrtGenaiRuntime;
 import dev.aipcbench.harness.runtime.llamacpp.LlamaCppRuntime;
 import dev.aipcbench.harness.runtime.npuacceleration.NpuAccelerationLibraryRuntime;
 import dev.aipcbench.harness.runtime.onnxruntime.OrtRuntime;
-import dev.aipcbench.harness.runtime.openvino.OpenVinoGenaiRuntime;
 import dev.aipcbench.harness.runtime.openvino.OpenVinoRuntime;
+import dev.aipcbench.harness.runtime.openvinogenai.OpenVinoGenaiRuntime;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

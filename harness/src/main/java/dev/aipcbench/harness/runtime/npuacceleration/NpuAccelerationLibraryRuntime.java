@@ -9,6 +9,7 @@ import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.UnsupportedCombinationException;
+import dev.aipcbench.harness.runtime.pythondriver.PythonInterpreter;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class NpuAccelerationLibraryRuntime implements InferenceRuntime {
     public static final String ID = "npu-acceleration-library";
     /** Provider option choosing the weight type the library quantises to. */
     public static final String DTYPE_OPTION = "dtype";
+    /** System property naming the interpreter (else {@code AIPCBENCH_PYTHON}, else python3 on PATH). */
+    public static final String PYTHON_PROPERTY = "aipcbench.npu.python";
     private static final Set<String> DTYPES = Set.of("fp16", "int8", "int4");
 
     private final PythonInterpreter python;
@@ -36,7 +39,7 @@ public final class NpuAccelerationLibraryRuntime implements InferenceRuntime {
 
     /** Uses the interpreter named by {@code -Daipcbench.npu.python}, {@code AIPCBENCH_PYTHON}, or python3 on PATH. */
     public NpuAccelerationLibraryRuntime() {
-        this(PythonInterpreter.locate());
+        this(PythonInterpreter.locate(PYTHON_PROPERTY));
     }
 
     /** Uses the interpreter at {@code python}. */

@@ -1,9 +1,8 @@
 package dev.aipcbench.harness.runtime.npuacceleration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aipcbench.harness.runtime.pythondriver.PythonInterpreter;
+import dev.aipcbench.harness.runtime.pythondriver.PythonProbe;
 
-import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -22,7 +21,6 @@ public record NpuLibraryProbe(String version, boolean npuAvailable, String probl
             "import " + MODULE + " as lib",
             "from " + MODULE + ".backend import npu_available",
             "print(json.dumps({'version': getattr(lib, '__version__', 'unknown'), 'npu': bool(npu_available())}))");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean importable() {
         return problem == null;
@@ -30,24 +28,11 @@ public record NpuLibraryProbe(String version, boolean npuAvailable, String probl
 
     /** Runs the probe with {@code python}, killing it after {@link #TIMEOUT}. */
     public static NpuLibraryProbe run(PythonInterpreter python) {
-        if (!python.exists()) {
-            return failed(python.describe());
+        PythonProbe probe = PythonProbe.ask(python, CODE, TIMEOUT);
+        if (probe.answer() == null) {
+            return failed(probe.problem());
         }
-        PythonInterpreter.Run run = python.run(TIMEOUT, "-c", CODE);
-        if (run.timedOut()) {
-            return failed(python.describe() + ": the import did not finish within " + TIMEOUT.toSeconds() + " s");
-        }
-        if (run.exitStatus() != 0) {
-            String why = run.lastErrorLine();
-            return failed(python.describe() + ": " + (why.isEmpty() ? "exit status " + run.exitStatus() : why));
-        }
-        String[] lines = run.stdout().strip().split("\\R");
-        try {
-            JsonNode answer = JSON.readTree(lines[lines.length - 1]);
-            return new NpuLibraryProbe(answer.path("version").asText("unknown"), answer.path("npu").asBoolean(false), null);
-        } catch (IOException e) {
-            return failed(python.describe() + ": unexpected probe output '" + run.stdout().strip() + "'");
-        }
+        return new NpuLibraryProbe(probe.answer().path("version").asText("unknown"), probe.answer().path("npu").asBoolean(false), null);
     }
 
     private static NpuLibraryProbe failed(String problem) {

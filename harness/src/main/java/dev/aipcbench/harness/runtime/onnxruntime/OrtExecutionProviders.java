@@ -35,16 +35,32 @@ public final class OrtExecutionProviders {
      * options, so there it is the EP package's own default.
      */
     public static String configure(OrtEnvironment env, OrtSession.SessionOptions options, Device device,
-                                   Map<String, String> providerOptions, java.nio.file.Path compileCache) throws OrtException {
+                                   Map<String, String> providerOptions, java.nio.file.Path compileCache, int threads) throws OrtException {
         if (compileCache != null && !providerOptions.containsKey("cache_dir")) {
             providerOptions = withDefault(providerOptions, "cache_dir", compileCache.toString());
         }
-        return configure(env, options, device, providerOptions);
+        return configure(env, options, device, providerOptions, threads);
     }
 
     /** Appends the provider for {@code device} to {@code options} and returns its name. */
     public static String configure(OrtEnvironment env, OrtSession.SessionOptions options, Device device,
                                    Map<String, String> providerOptions) throws OrtException {
+        return configure(env, options, device, providerOptions, 0);
+    }
+
+    /**
+     * As {@link #configure(OrtEnvironment, OrtSession.SessionOptions, Device, Map)}; {@code provider=OpenVINO}
+     * picks the OpenVINO plugin EP ({@link OpenVinoEpPlugin}) on any device, and for a GPU or an NPU the
+     * plugin is registered first so its Intel devices are among the EP devices looked at.
+     */
+    private static String configure(OrtEnvironment env, OrtSession.SessionOptions options, Device device,
+                                    Map<String, String> providerOptions, int threads) throws OrtException {
+        if (OpenVinoEpPlugin.requested(providerOptions)) {
+            return OpenVinoEpPlugin.append(env, options, device, providerOptions, threads);
+        }
+        if (device != Device.CPU) {
+            OpenVinoEpPlugin.register(env);
+        }
         EnumSet<OrtProvider> compiledIn = OrtEnvironment.getAvailableProviders();
         List<OrtEpDevice> epDevices = epDevices(env);
         switch (device) {
@@ -173,6 +189,7 @@ public final class OrtExecutionProviders {
     private static DeviceUnavailableException unavailable(String what, List<OrtEpDevice> devices, EnumSet<OrtProvider> compiledIn,
                                                           String lookedFor) {
         return new DeviceUnavailableException(what + ": ORT EP devices = " + describeEpDevices(devices)
-                + ", providers in this ONNX Runtime build = " + compiledIn + "; looked for " + lookedFor);
+                + ", providers in this ONNX Runtime build = " + compiledIn + "; looked for " + lookedFor + "; "
+                + OpenVinoEpPlugin.describe(devices));
     }
 }

@@ -135,6 +135,10 @@ public final class OrtGenerationSession implements StepwiseSession {
         details.put("optimization", settings.optimization());
         details.put("position_ids", Boolean.toString(hasPositions));
         details.put("sampling", sampleInRuntime ? "greedy in runtime (TopK k=1)" : "greedy in java");
+        if (provider.startsWith(OpenVinoEpPlugin.REGISTRATION_NAME)) {
+            details.put("ep_node_assignment", "not exposed by ONNX Runtime Java " + env.getVersion()
+                    + " (no graph-assignment call; a profile shows each OpenVINO partition as one fused node)");
+        }
         this.info = new SessionInfo("onnxruntime", env.getVersion(), provider, vocab, layers,
                 kvType == OnnxJavaType.FLOAT16 ? "float16" : "float32", kv.describe(), details);
     }
@@ -150,7 +154,7 @@ public final class OrtGenerationSession implements StepwiseSession {
             }
             options.setOptimizationLevel(optLevel(settings.optimization()));
             String provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions(),
-                    settings.compileCache());
+                    settings.compileCache(), settings.intraOpThreads());
             session = createSession(model, options, settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME));
             return new OrtGenerationSession(model, settings, options, session, provider);
         } catch (OrtException | RuntimeException e) {

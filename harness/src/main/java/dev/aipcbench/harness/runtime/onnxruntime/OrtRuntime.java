@@ -53,6 +53,7 @@ public final class OrtRuntime implements InferenceRuntime {
 
     @Override
     public List<String> providers() {
+        OpenVinoEpPlugin.register(OrtEnvironments.get());
         List<OrtEpDevice> devices = OrtExecutionProviders.epDevices(OrtEnvironments.get());
         return devices.stream().map(d -> d.getEpName() + "/" + d.getDevice().getType()).collect(Collectors.toList());
     }

@@ -62,15 +62,15 @@ class NpuAccelerationLibraryRuntimeTest {
     @Test
     void theInterpreterPropertyIsUsedByTheDefaultConstructor() throws IOException {
         Path python = FakePython.create(tmp, FakePython.WITH_NPU);
-        String before = System.getProperty(PythonInterpreter.PROPERTY);
+        String before = System.getProperty(NpuAccelerationLibraryRuntime.PYTHON_PROPERTY);
         try {
-            System.setProperty(PythonInterpreter.PROPERTY, python.toString());
+            System.setProperty(NpuAccelerationLibraryRuntime.PYTHON_PROPERTY, python.toString());
             assertTrue(new NpuAccelerationLibraryRuntime().availability(Device.NPU, Precision.INT4).isAvailable());
         } finally {
             if (before == null) {
-                System.clearProperty(PythonInterpreter.PROPERTY);
+                System.clearProperty(NpuAccelerationLibraryRuntime.PYTHON_PROPERTY);
             } else {
-                System.setProperty(PythonInterpreter.PROPERTY, before);
+                System.setProperty(NpuAccelerationLibraryRuntime.PYTHON_PROPERTY, before);
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.TokenTimeline;
 import dev.aipcbench.harness.runtime.UnsupportedCombinationException;
+import dev.aipcbench.harness.runtime.pythondriver.DriverProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class NpuGenerationSessionTest {
     void theDriverHandedToPythonIsValidPython() throws IOException, InterruptedException {
         runtime.open(tmp.resolve("model"), npu("fp16")).close();
         Path driver = python.resolveSibling("last_driver.py");
-        assertEquals(NpuDriverScript.SOURCE, Files.readString(driver, StandardCharsets.UTF_8));
+        assertEquals(DriverProcess.source(NpuGenerationSession.class, NpuGenerationSession.DRIVER), Files.readString(driver, StandardCharsets.UTF_8));
         Process compile;
         try {
             compile = new ProcessBuilder("python3", "-m", "py_compile", driver.toString()).redirectErrorStream(true).start();

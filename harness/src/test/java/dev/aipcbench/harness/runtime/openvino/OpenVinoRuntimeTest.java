@@ -84,7 +84,8 @@ class OpenVinoRuntimeTest {
 
     @Test
     void loadsFromTheSuitesEnvironmentAndListsOpenVinosDevices() {
-        assertTrue(runtime.version().startsWith("OpenVINO 2026.4"), runtime.version());
+        assertTrue(runtime.version().startsWith("2026.4"), runtime.version());
+        assertTrue(runtime.location().startsWith("the suite's runtime environment"), runtime.location());
         assertTrue(runtime.providers().contains("CPU"), runtime.providers().toString());
         assertTrue(runtime.availability(Device.CPU, Precision.INT4).isAvailable());
         assertEquals(OpenVinoRuntime.ID, RuntimeCatalog.standard().get("openvino").id());

@@ -1,10 +1,11 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.FloatByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import dev.aipcbench.harness.runtime.openvino.OvStatus;
 
 /**
  * The part of OpenVINO GenAI's C API the suite uses ({@code openvino/genai/c/llm_pipeline.h},

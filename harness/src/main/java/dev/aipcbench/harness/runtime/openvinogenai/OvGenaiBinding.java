@@ -1,9 +1,12 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.sun.jna.Native;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
+import dev.aipcbench.harness.runtime.openvino.OpenVinoCore;
+import dev.aipcbench.harness.runtime.openvino.OvException;
+import dev.aipcbench.harness.runtime.openvino.OvStatus;
 
 /**
  * OpenVINO GenAI as loaded here: the JNA binding of openvino_genai_c, which optional functions this build

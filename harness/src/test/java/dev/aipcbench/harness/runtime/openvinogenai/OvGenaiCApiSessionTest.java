@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.TokenTimeline;
@@ -14,8 +14,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.aipcbench.harness.runtime.openvino.OvException;
 
-class OpenVinoGenaiSessionTest {
+/** The C API session against the fake openvino_genai_c (no installable build here has the C API; see OvGenaiCApiRuntimeTest). */
+class OvGenaiCApiSessionTest {
     @TempDir
     static Path tmp;
     private static Path library;
@@ -27,21 +29,21 @@ class OpenVinoGenaiSessionTest {
         model = FakeOpenVino.irFolder(tmp.resolve("ir"));
     }
 
-    private static OpenVinoGenaiSession open(Path lib) {
-        return (OpenVinoGenaiSession) new OpenVinoGenaiRuntime(lib).open(model, SessionSettings.cpu());
+    private static OvGenaiCApiSession open(Path lib) {
+        return (OvGenaiCApiSession) new OpenVinoGenaiRuntime(lib).open(model, SessionSettings.cpu());
     }
 
     @Test
     void aTextPromptStreamsOneTimelineEntryPerTokenWithOpenVinosMetricsBeside() {
         String prompt = "the quick brown fox";
-        try (OpenVinoGenaiSession s = open(library)) {
+        try (OvGenaiCApiSession s = open(library)) {
             TokenTimeline timeline = new TokenTimeline(8);
             s.generate(prompt, 6, timeline);
             assertEquals(6, timeline.count());
             assertEquals(4, timeline.promptTokens());
             assertTrue(timeline.ttftNanos() > 0);
             for (int i = 0; i < 6; i++) {
-                assertEquals(OpenVinoGenaiSession.TOKEN_UNKNOWN, timeline.token(i));
+                assertEquals(OvGenaiCApiSession.TOKEN_UNKNOWN, timeline.token(i));
                 assertTrue(timeline.runtimeNanos(i) > 0, "entry " + i);
             }
             assertEquals(FakeOpenVino.expectedText(prompt, 6), s.lastText());
@@ -56,7 +58,7 @@ class OpenVinoGenaiSessionTest {
 
     @Test
     void tokenIdsAreDecodedWithTheFoldersTokenizerBeforeTheyAreHandedOver() {
-        try (OpenVinoGenaiSession s = open(library); HfTokenizer tokenizer = HfTokenizer.load(model)) {
+        try (OvGenaiCApiSession s = open(library); HfTokenizer tokenizer = HfTokenizer.load(model)) {
             int[] ids = tokenizer.encode("hello world, a prompt");
             TokenTimeline timeline = new TokenTimeline(5);
             s.generate(ids, 5, timeline);
@@ -69,7 +71,7 @@ class OpenVinoGenaiSessionTest {
 
     @Test
     void aFailedGenerationQuotesTheStatusAndOpenVinosErrorText() {
-        try (OpenVinoGenaiSession s = open(library)) {
+        try (OvGenaiCApiSession s = open(library)) {
             OvException e = assertThrows(OvException.class, () -> s.generate("please FAIL now", 4, new TokenTimeline(4)));
             assertEquals("OpenVINO ov_genai_llm_pipeline_generate failed: GENERAL_ERROR (-1): Exception from the fake pipeline:"
                     + " the prompt asked to fail", e.getMessage());
@@ -86,7 +88,7 @@ class OpenVinoGenaiSessionTest {
     @Test
     void aBuildThatCannotFixTheLengthStopsEarlyAndSaysSo() {
         Path old = FakeOpenVino.install(tmp.resolve("old"), List.of(), "FAKE_NO_FIXED_LENGTH");
-        try (OpenVinoGenaiSession s = open(old)) {
+        try (OvGenaiCApiSession s = open(old)) {
             TokenTimeline timeline = new TokenTimeline(6);
             s.generate("a b", 6, timeline);
             assertEquals(3, timeline.count());

@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.npuacceleration;
+package dev.aipcbench.harness.runtime.pythondriver;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,13 +12,13 @@ import java.util.Deque;
  * Drains a child process's stderr on a daemon thread, keeping its last lines for error messages; a
  * stream nobody reads would block the child once the pipe fills.
  */
-final class OutputTail {
+public final class OutputTail {
     private static final int LINES = 20;
 
     private final Deque<String> lines = new ArrayDeque<>();
     private final Thread reader;
 
-    OutputTail(InputStream stream, String name) {
+    public OutputTail(InputStream stream, String name) {
         reader = new Thread(() -> drain(stream), name);
         reader.setDaemon(true);
         reader.start();
@@ -40,7 +40,7 @@ final class OutputTail {
     }
 
     /** The last lines read, first waiting up to {@code waitMillis} for the stream to end (a child that died). */
-    String text(long waitMillis) {
+    public String text(long waitMillis) {
         try {
             reader.join(Math.max(1, waitMillis));
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.Precision;
@@ -15,9 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class OpenVinoGenaiRuntimeTest {
+/**
+ * The C API way in, against gcc-built fakes of openvino_c and openvino_genai_c (fake_openvino_c.c,
+ * fake_openvino_genai_c.c): openvino_genai_c is built only into OpenVINO GenAI's archives, and no
+ * installable build here has it (the openvino-genai wheel ships the C++ library and the Python module,
+ * not the C API), so its real behaviour is tested on the Python way in (OvGenaiPythonSessionTest).
+ */
+class OvGenaiCApiRuntimeTest {
     @TempDir
     static Path tmp;
     private static Path aiPc;
@@ -89,7 +96,8 @@ class OpenVinoGenaiRuntimeTest {
         FakeOpenVino.Probe probe = FakeOpenVino.probe(aiPc);
         try (GenerationSession s = runtime.open(model, SessionSettings.cpu().withDevice(Device.IGPU))) {
             assertEquals("GPU.0", probe.fake_last_device());
-            assertEquals("OpenVINO GPU.0", s.info().provider());
+            assertEquals("OpenVINO GPU.0 (openvino_genai_c)", s.info().provider());
+            assertEquals("c", s.info().details().get("api"));
         }
         try (GenerationSession s = runtime.open(model, SessionSettings.cpu().withDevice(Device.DGPU))) {
             assertEquals("GPU.1", probe.fake_last_device());
@@ -97,24 +105,29 @@ class OpenVinoGenaiRuntimeTest {
         }
         try (GenerationSession s = runtime.open(model, SessionSettings.cpu().withDevice(Device.NPU).withMaxSequenceLength(256))) {
             assertEquals("NPU", probe.fake_last_device());
-            assertEquals("MAX_PROMPT_LEN=256;", probe.fake_last_properties());
-            assertEquals("{MAX_PROMPT_LEN=256}", s.info().details().get("properties"));
+            assertEquals("PERFORMANCE_HINT=LATENCY;MAX_PROMPT_LEN=256;", probe.fake_last_properties());
+            assertEquals("{PERFORMANCE_HINT=LATENCY, MAX_PROMPT_LEN=256}", s.info().details().get("properties"));
         }
         SessionSettings hetero = new SessionSettings(Device.IGPU, 0, "all", 0, Map.of("device", "HETERO:GPU.0,CPU"), null, null);
         try (GenerationSession s = runtime.open(model, hetero)) {
             assertEquals("HETERO:GPU.0,CPU", probe.fake_last_device());
-            assertEquals("", probe.fake_last_properties());
-            assertEquals("OpenVINO HETERO:GPU.0,CPU", s.info().provider());
+            assertEquals("PERFORMANCE_HINT=LATENCY;NUM_STREAMS=1;", probe.fake_last_properties());
+            assertEquals("OpenVINO HETERO:GPU.0,CPU (openvino_genai_c)", s.info().provider());
         }
     }
 
     @Test
-    void cacheFolderThreadsAndProviderOptionsBecomePipelineProperties() {
-        SessionSettings settings = new SessionSettings(Device.CPU, 2, "all", 0, Map.of("PERFORMANCE_HINT", "LATENCY"), tmp.resolve("cache"), null);
+    void theSeedsSettingsAreDefaultsThatOpenVinoNamedProviderOptionsOverrideAndOthersSkip() {
+        SessionSettings settings = new SessionSettings(Device.CPU, 2, "all", 0,
+                Map.of("PERFORMANCE_HINT", "THROUGHPUT", "device_type", "CPU", "INFERENCE_PRECISION_HINT", "f32"), tmp.resolve("cache"), null);
         try (GenerationSession s = new OpenVinoGenaiRuntime(aiPc).open(model, settings)) {
-            assertEquals("PERFORMANCE_HINT=LATENCY;CACHE_DIR=" + tmp.resolve("cache") + ";INFERENCE_NUM_THREADS=2;",
-                    FakeOpenVino.probe(aiPc).fake_last_properties());
-            assertEquals("OpenVINO CPU", s.info().provider());
+            String properties = FakeOpenVino.probe(aiPc).fake_last_properties();
+            assertTrue(properties.startsWith("PERFORMANCE_HINT=THROUGHPUT;NUM_STREAMS=1;CACHE_DIR=" + tmp.resolve("cache")
+                    + ";INFERENCE_NUM_THREADS=2;"), properties);
+            assertTrue(properties.contains("INFERENCE_PRECISION_HINT=f32;"), properties);
+            assertFalse(properties.contains("device_type"), properties);
+            assertEquals("{device_type=CPU} (not OpenVINO property names)", s.info().details().get("ignored_options"));
+            assertEquals("OpenVINO CPU (openvino_genai_c)", s.info().provider());
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.npuacceleration;
+package dev.aipcbench.harness.runtime.pythondriver;
 
 import com.sun.jna.Platform;
 
@@ -12,16 +12,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Python interpreter the NPU acceleration library is used through: {@code -Daipcbench.npu.python=PATH},
- * else {@code AIPCBENCH_PYTHON}, else the first {@code python3} (then {@code python}) on PATH. It may be
- * absent; {@link #describe()} then says so for messages.
+ * A Python interpreter a runtime drives its Python library through: one named explicitly (a system
+ * property, then an environment variable), or the first {@code python3} (then {@code python}) on PATH.
+ * It may be absent; {@link #describe()} then says so for messages.
  */
 public final class PythonInterpreter {
-    public static final String PROPERTY = "aipcbench.npu.python";
+    /** The environment variable naming the interpreter for every Python-driven runtime. */
     public static final String ENV = "AIPCBENCH_PYTHON";
 
     private final Path path;
@@ -37,15 +38,22 @@ public final class PythonInterpreter {
         return new PythonInterpreter(path, null);
     }
 
-    /** The interpreter named by the property, the environment variable, or found on PATH. */
-    public static PythonInterpreter locate() {
-        String explicit = System.getProperty(PROPERTY);
+    /** The interpreter named by {@code -Dproperty} or {@link #ENV}, else the one found on PATH. */
+    public static PythonInterpreter locate(String property) {
+        return explicit(property).orElseGet(PythonInterpreter::onPath);
+    }
+
+    /** The interpreter named by {@code -Dproperty}, else by {@link #ENV}, if either is set. */
+    public static Optional<PythonInterpreter> explicit(String property) {
+        String explicit = System.getProperty(property);
         if (explicit == null || explicit.isBlank()) {
             explicit = System.getenv(ENV);
         }
-        if (explicit != null && !explicit.isBlank()) {
-            return at(Path.of(explicit.trim()));
-        }
+        return explicit == null || explicit.isBlank() ? Optional.empty() : Optional.of(at(Path.of(explicit.trim())));
+    }
+
+    /** The first {@code python3} (then {@code python}) on PATH, or an absent one saying so. */
+    public static PythonInterpreter onPath() {
         String pathVariable = System.getenv("PATH");
         List<String> names = Platform.isWindows() ? List.of("python3.exe", "python.exe") : List.of("python3", "python");
         for (String name : names) {

@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.sun.jna.Callback;
 import com.sun.jna.Pointer;

@@ -1,11 +1,9 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.SessionInfo;
-import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.TokenTimeline;
 import dev.aipcbench.harness.tokenizer.HfTokenizer;
 
@@ -17,7 +15,8 @@ import java.util.Map;
 
 /**
  * An OpenVINO IR folder (as {@code optimum-cli export openvino} writes it) run by OpenVINO GenAI's
- * {@code LLMPipeline} through its C API: {@code ov_genai_llm_pipeline_create} once, then one
+ * {@code LLMPipeline} through its C API (the archives' {@code openvino_genai_c}; the wheel has none, so
+ * the suite's tests run it against a fake): {@code ov_genai_llm_pipeline_create} once, then one
  * {@code ov_genai_llm_pipeline_generate} per generation, greedy, with {@code max_new_tokens =
  * min_new_tokens} and {@code ignore_eos} so it never stops early.
  *
@@ -42,7 +41,7 @@ import java.util.Map;
  * tokenizer's chat template to a string prompt by default do so here too, and the prompt length
  * recorded, OpenVINO's own, includes the template.
  */
-public final class OpenVinoGenaiSession implements GenerationSession {
+public final class OvGenaiCApiSession implements GenerationSession {
     /** The id recorded for streamed tokens: the C API streams text, not ids. */
     public static final int TOKEN_UNKNOWN = -1;
 
@@ -62,7 +61,7 @@ public final class OpenVinoGenaiSession implements GenerationSession {
     private OvPerfMetrics lastMetrics;
     private boolean closed;
 
-    private OpenVinoGenaiSession(OvGenaiBinding binding, Path folder, Pointer pipeline, Pointer config,
+    private OvGenaiCApiSession(OvGenaiBinding binding, Path folder, Pointer pipeline, Pointer config,
                                  boolean neverStopsEarly, SessionInfo baseInfo) {
         this.binding = binding;
         this.lib = binding.library();
@@ -75,15 +74,13 @@ public final class OpenVinoGenaiSession implements GenerationSession {
     }
 
     /**
-     * Creates the pipeline on {@code device} (an OpenVINO device name, e.g. {@code NPU} or {@code GPU.1}).
-     * Properties: the provider options as they are (but {@code device}), {@code CACHE_DIR} from the compile
-     * cache, {@code INFERENCE_NUM_THREADS} from the threads on CPU, and on the NPU {@code MAX_PROMPT_LEN}
-     * from the max sequence length (the NPU compiles static shapes, 1024 by default).
+     * Creates the pipeline on {@code device} (an OpenVINO device name, e.g. {@code NPU} or {@code GPU.1})
+     * with {@code properties}.
      */
-    public static OpenVinoGenaiSession open(OvGenaiBinding binding, String runtimeVersion, Path folder, String device,
-                                            SessionSettings settings) {
+    public static OvGenaiCApiSession open(OvGenaiBinding binding, String runtimeVersion, Path folder, String device,
+                                          PipelineProperties pipelineProperties) {
         OvGenaiLibrary lib = binding.library();
-        Map<String, String> properties = properties(device, settings);
+        Map<String, String> properties = pipelineProperties.values();
         List<Object> args = new ArrayList<>();
         properties.forEach((k, v) -> {
             args.add(k);
@@ -112,35 +109,21 @@ public final class OpenVinoGenaiSession implements GenerationSession {
                 throw e;
             }
             Map<String, String> details = new LinkedHashMap<>();
+            details.put("api", "c");
             details.put("library", binding.location());
             details.put("device", device);
-            details.put("properties", properties.toString());
+            pipelineProperties.describeInto(details);
             details.put("load_ms", Double.toString(loadNanos / 1e6));
             details.put("search", "greedy" + (minTokens ? ", min_new_tokens = max_new_tokens" : "")
                     + (ignoreEos ? ", ignore_eos" : "") + (minTokens || ignoreEos ? "" : " (this build may stop early at EOS)"));
             details.put("timeline", "one entry per streamer call (text chunks), token ids unknown");
-            SessionInfo info = new SessionInfo(OpenVinoGenaiRuntime.ID, runtimeVersion, "OpenVINO " + device, -1, -1,
+            SessionInfo info = new SessionInfo(OpenVinoGenaiRuntime.ID, runtimeVersion, "OpenVINO " + device + " (openvino_genai_c)", -1, -1,
                     "set by the IR", "openvino-genai", details);
-            return new OpenVinoGenaiSession(binding, folder, pipeline, config, minTokens || ignoreEos, info);
+            return new OvGenaiCApiSession(binding, folder, pipeline, config, minTokens || ignoreEos, info);
         } catch (RuntimeException e) {
             lib.ov_genai_llm_pipeline_free(pipeline);
             throw e;
         }
-    }
-
-    private static Map<String, String> properties(String device, SessionSettings settings) {
-        Map<String, String> properties = new LinkedHashMap<>(settings.providerOptions());
-        properties.remove(OpenVinoGenaiRuntime.DEVICE_OPTION);
-        if (settings.compileCache() != null) {
-            properties.putIfAbsent("CACHE_DIR", settings.compileCache().toAbsolutePath().toString());
-        }
-        if (settings.intraOpThreads() > 0 && settings.device() == Device.CPU) {
-            properties.putIfAbsent("INFERENCE_NUM_THREADS", Integer.toString(settings.intraOpThreads()));
-        }
-        if (device.startsWith("NPU") && settings.maxSequenceLength() > 0) {
-            properties.putIfAbsent("MAX_PROMPT_LEN", Integer.toString(settings.maxSequenceLength()));
-        }
-        return properties;
     }
 
     /** Streamer callback: the timestamp first, so text handling is not part of the token's latency. */

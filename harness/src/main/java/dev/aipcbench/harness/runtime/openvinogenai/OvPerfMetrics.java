@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.FloatByReference;
@@ -7,6 +7,7 @@ import com.sun.jna.ptr.PointerByReference;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.aipcbench.harness.runtime.openvino.OvStatus;
 
 /**
  * OpenVINO GenAI's own measurements of one generation ({@code ov_genai_perf_metrics_get_*}), kept beside

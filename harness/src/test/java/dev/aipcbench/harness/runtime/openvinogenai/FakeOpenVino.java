@@ -1,4 +1,4 @@
-package dev.aipcbench.harness.runtime.openvino;
+package dev.aipcbench.harness.runtime.openvinogenai;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -26,6 +26,8 @@ final class FakeOpenVino {
         String fake_last_prompt();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger INSTALLS = new java.util.concurrent.atomic.AtomicInteger();
+
     private FakeOpenVino() {
     }
 
@@ -34,10 +36,15 @@ final class FakeOpenVino {
      * returns openvino_genai_c.
      */
     static Path install(Path folder, List<String> coreDefines, String... genaiDefines) {
-        List<String> core = new ArrayList<>();
+        // Each install binds its own fake openvino_c: the soname is the full path (a shared name would hand
+        // the dynamic loader whichever fake another test loaded first) and the error setter gets a name of
+        // its own (JNA loads libraries RTLD_GLOBAL, so the first fake's setter would take every call).
+        Path coreFile = folder.resolve(System.mapLibraryName(OvGenaiBinding.CORE_LIBRARY_NAME));
+        String setter = "-Dfake_ov_set_last_error=fake_ov_set_last_error_" + INSTALLS.incrementAndGet();
+        List<String> core = new ArrayList<>(List.of("-Wl,-soname," + coreFile, setter));
         coreDefines.forEach(d -> core.add("-D" + d));
         NativeCompiler.sharedLibrary(FakeOpenVino.class, "fake_openvino_c.c", folder, OvGenaiBinding.CORE_LIBRARY_NAME, core);
-        List<String> genai = new ArrayList<>(List.of("-L" + folder, "-l" + OvGenaiBinding.CORE_LIBRARY_NAME, "-Wl,-rpath," + folder));
+        List<String> genai = new ArrayList<>(List.of(coreFile.toString(), setter));
         for (String d : genaiDefines) {
             genai.add("-D" + d);
         }
