@@ -132,14 +132,21 @@ public final class OpenVinoGenaiRuntime implements InferenceRuntime {
             return e.getMessage();
         }
         if (w.python() != null) {
-            return "OpenVINO GenAI " + w.python().genaiVersion() + " (python package, " + w.python().python().describe() + "); OpenVINO "
-                    + w.python().openvinoVersion();
+            return w.python().genaiVersion() + " (OpenVINO " + w.python().openvinoVersion() + ")";
         }
         OvGenaiBinding b = w.cApi();
-        if (b.core() == null) {
-            return "unknown (" + b.coreFailure() + "); OpenVINO GenAI loaded from " + b.location();
+        return b.core() == null ? "unknown (" + b.coreFailure() + ")" : "OpenVINO " + b.core().version();
+    }
+
+    /** Which way in and where: the Python package's interpreter, or the C API's library. */
+    @Override
+    public String location() {
+        try {
+            Way w = way.get();
+            return w.python() != null ? "python package, " + w.python().python().describe() : "C API, " + w.cApi().location();
+        } catch (DeviceUnavailableException e) {
+            return e.getMessage();
         }
-        return "OpenVINO " + b.core().version() + "; OpenVINO GenAI loaded from " + b.location();
     }
 
     @Override
