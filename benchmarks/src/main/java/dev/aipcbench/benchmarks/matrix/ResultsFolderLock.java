@@ -6,7 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,7 +43,7 @@ final class ResultsFolderLock implements AutoCloseable {
         }
         try {
             Files.createDirectories(folder);
-        } catch (AccessDeniedException | FileAlreadyExistsException e) {
+        } catch (FileSystemException e) {
             throw new IllegalArgumentException(flag + " " + folder + ": cannot create the folder (" + reason(e) + ")");
         }
         if (!Files.isWritable(folder)) {
@@ -54,7 +56,12 @@ final class ResultsFolderLock implements AutoCloseable {
         } catch (AccessDeniedException e) {
             throw new IllegalArgumentException(flag + " " + folder + " is not writable (" + file + ")");
         }
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this very process runs on the folder already (two commands in one JVM)
+        }
         if (lock == null) {
             String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
             channel.close();
@@ -68,8 +75,11 @@ final class ResultsFolderLock implements AutoCloseable {
         return new ResultsFolderLock(channel, lock);
     }
 
-    private static String reason(IOException e) {
-        return e instanceof AccessDeniedException ? "permission denied" : "a file is in the way: " + e.getMessage();
+    private static String reason(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileAlreadyExistsException ? "a file is in the way: " + e.getFile() : e.getReason() == null ? e.toString() : e.getReason();
     }
 
     private static String abbreviate(String s) {

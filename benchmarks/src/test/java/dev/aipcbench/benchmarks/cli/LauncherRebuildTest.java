@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The launcher never runs a stale jar: on a copy of this checkout, run-bench.sh builds on its first run, runs
- * the jar as it is when nothing changed, and rebuilds, saying which file changed, after a source is edited.
+ * the jar as it is when nothing changed, and rebuilds, saying which file changed, after a source is edited;
+ * and it names non-ASCII paths whatever the caller's locale.
  * Real Maven builds the copy, from the local repository this build has filled.
  */
 class LauncherRebuildTest {
@@ -29,9 +30,18 @@ class LauncherRebuildTest {
     }
 
     private static Run launch(Path home, String... args) throws IOException, InterruptedException {
+        return launch(home, false, args);
+    }
+
+    /** Runs the launcher; {@code cLocale} runs it as a caller with LANG=C would. */
+    private static Run launch(Path home, boolean cLocale, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("run-bench.sh").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        if (cLocale) {
+            pb.environment().put("LANG", "C");
+            pb.environment().put("LC_ALL", "C");
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
@@ -77,7 +87,14 @@ class LauncherRebuildTest {
         assertEquals(0, edited.exit(), edited.output());
         assertTrue(edited.output().contains("run-bench: building the jar: harness/src/main/java/dev/aipcbench/harness/model/Precision.java"
                 + " changed since the jar was built"), edited.output());
-        assertTrue(edited.output().indexOf("BUILD SUCCESS") < edited.output().indexOf("aipc-bench 0.1.0-SNAPSHOT"),
+        List<String> lines = edited.output().lines().toList();
+        assertTrue(lines.indexOf("[INFO] BUILD SUCCESS") >= 0 && lines.get(lines.size() - 1).startsWith("aipc-bench 0.1.0-SNAPSHOT"),
                 "the build comes before the run:\n" + edited.output());
+
+        // Under LANG=C a JVM cannot even name a non-ASCII path; the launcher runs it in a UTF-8 locale.
+        Path unicode = tmp.resolve("dir with spaces \u00fcn\u00efc\u00f6d\u00e9");
+        Run generated = launch(home, true, "model", "generate", "--size", "tiny", "--out", unicode.toString());
+        assertEquals(0, generated.exit(), generated.output());
+        assertTrue(Files.isRegularFile(unicode.resolve("genai_config.json")), generated.output());
     }
 }
