@@ -19,13 +19,15 @@ import java.util.Map;
  *                       is TTFT); drives the per-token latency chart and ITL percentiles
  * @param telemetry     device telemetry summaries while the cell ran
  * @param output        what the cell's agreement probe generated, and how it agrees with the reference
+ * @param forks         every fork the cell ran, in order, with who else used the CPU meanwhile: a disturbed
+ *                      fork was rerun, and its samples are not in {@code metrics}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(String id, String runtime, String device, String precision, Workload workload,
                          ModelRef model, Map<String, Object> settings, CellStatus status, String reason,
                          String stderrTail, String started, String finished, Double wallSeconds,
                          Map<String, String> session, Map<String, Metric> metrics,
-                         List<List<List<Double>>> tokenLatencies, TelemetryResult telemetry, Output output) {
+                         List<List<List<Double>>> tokenLatencies, TelemetryResult telemetry, Output output, List<Fork> forks) {
 
     public static String id(String runtime, String device, String precision, Workload workload) {
         // the key is also the folder-safe name of the cell's logs: no slash inside it
@@ -58,16 +60,24 @@ public record CellResult(String id, String runtime, String device, String precis
     public record Agreement(String reference, int leading, int matching, int of, Double cosine) {
     }
 
+    /**
+     * One fork of the cell: whether other work disturbed it (and the evidence), and the CPU its measured
+     * iterations saw on average: the fork's own cores, other processes' cores, the hypervisor's steal.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Fork(long pid, boolean disturbed, String evidence, Double forkCores, Double otherCores, Double stealPct) {
+    }
+
     /** A copy with {@code m} as its metrics. */
     public CellResult withMetrics(Map<String, Metric> m) {
         return new CellResult(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started,
-                finished, wallSeconds, session, m, tokenLatencies, telemetry, output);
+                finished, wallSeconds, session, m, tokenLatencies, telemetry, output, forks);
     }
 
     /** A copy with {@code o} as its output. */
     public CellResult withOutput(Output o) {
         return new CellResult(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started,
-                finished, wallSeconds, session, metrics, tokenLatencies, telemetry, o);
+                finished, wallSeconds, session, metrics, tokenLatencies, telemetry, o, forks);
     }
 
     public boolean ok() {

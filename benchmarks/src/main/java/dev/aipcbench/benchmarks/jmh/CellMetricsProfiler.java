@@ -26,6 +26,7 @@ import java.util.Map;
  * go to JMH as secondary results, so JMH's own output (jmh.json) shows them too.
  */
 public final class CellMetricsProfiler implements InternalProfiler {
+    private final IterationCpu cpu = new IterationCpu();
 
     @Override
     public String getDescription() {
@@ -34,7 +35,8 @@ public final class CellMetricsProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        // Nothing to arm: the benchmark records its own timestamps around the runtime calls.
+        // The benchmark records its own timestamps around the runtime calls; here only the CPU accounting.
+        cpu.begin();
     }
 
     @Override
@@ -80,7 +82,7 @@ public final class CellMetricsProfiler implements InternalProfiler {
         if (peak > 0) {
             metrics.put(MetricCatalog.PEAK_RSS_MB.name(), peak);
         }
-        ForkRecorder.iteration(iterationParams.getType() == IterationType.WARMUP, metrics, tokens);
+        ForkRecorder.iteration(iterationParams.getType() == IterationType.WARMUP, metrics, tokens, cpu.end());
         List<Result> out = new ArrayList<>();
         metrics.forEach((name, value) -> {
             MetricDefinition d = MetricCatalog.of(name);

@@ -19,10 +19,17 @@ public record ForkRecord(long pid, long startedMs, Map<String, String> session, 
                          String failure) {
 
     /**
-     * One iteration: its metrics by name (see {@code MetricCatalog}) and, when it generated a sequence,
-     * each token's latency in ms (token 0 is TTFT).
+     * One iteration: its metrics by name (see {@code MetricCatalog}), when it generated a sequence each
+     * token's latency in ms (token 0 is TTFT), and who used the CPU meanwhile.
      */
-    public record Iteration(boolean warmup, Map<String, Double> metrics, List<Double> tokenMs) {
+    public record Iteration(boolean warmup, Map<String, Double> metrics, List<Double> tokenMs, Cpu cpu) {
+    }
+
+    /**
+     * Who used the CPU during an iteration, in cores (1.0 = one logical core busy the whole time): the fork
+     * itself, every other process, and the share of time the hypervisor stole; {@code cores} the machine has.
+     */
+    public record Cpu(double forkCores, double otherCores, double stealPct, int cores) {
     }
 
     /**

@@ -61,8 +61,8 @@ public final class ForkRecorder {
         write();
     }
 
-    static synchronized void iteration(boolean warmup, Map<String, Double> metrics, List<Double> tokenMs) {
-        ITERATIONS.add(new ForkRecord.Iteration(warmup, Map.copyOf(metrics), tokenMs == null ? null : List.copyOf(tokenMs)));
+    static synchronized void iteration(boolean warmup, Map<String, Double> metrics, List<Double> tokenMs, ForkRecord.Cpu cpu) {
+        ITERATIONS.add(new ForkRecord.Iteration(warmup, Map.copyOf(metrics), tokenMs == null ? null : List.copyOf(tokenMs), cpu));
         write();
     }
 

@@ -64,14 +64,14 @@ final class CellRunner {
         Availability a = cell.availability();
         if (!a.isAvailable()) {
             CellStatus status = a.kind() == Availability.Kind.UNSUPPORTED ? CellStatus.UNSUPPORTED : CellStatus.SKIPPED;
-            return result(cell, null, status, a.reason(), null, started, t0, null, null, null, null, null);
+            return result(cell, null, status, a.reason(), null, started, t0, null, null, null, null, null, null);
         }
         Path model;
         try {
             model = cell.folder() != null ? cell.folder() : cache.synthetic(cell.synthetic(), modelProgress);
         } catch (IOException | RuntimeException e) {
             return result(cell, null, CellStatus.FAILED, "model preparation failed: " + e.getMessage(), null, started, t0,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         String key = cell.id().replace('/', '_');
         Path log = logs.resolve(key + ".log");
@@ -84,47 +84,45 @@ final class CellRunner {
             spec(cell, model, forkDir).write(specFile);
         } catch (IOException e) {
             return result(cell, model, CellStatus.FAILED, "cannot write the cell's spec " + specFile + ": " + e.getMessage(), null,
-                    started, t0, null, null, null, null, null);
+                    started, t0, null, null, null, null, null, null);
         }
         AutoCloseable measuring;
         try {
             measuring = MeasurementLock.acquire(console);
         } catch (IOException e) {
             return result(cell, model, CellStatus.FAILED, "cannot take the measurement lock: " + e.getMessage(), null, started, t0,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         CellTelemetry.Recording recording = telemetry.start(cell);
-        List<RunResult> runs = new ArrayList<>();
         ForkWatchdog watchdog = new ForkWatchdog(TimeUnit.MINUTES.toMillis(profile.jmh().timeoutMinutes()));
+        ForkRecords forks = null;
+        int attempts = 0;
         try (measuring) {
-            runs.addAll(new Runner(options(cell, specFile, log, cellJson)).run());
-            if (runs.isEmpty() || runs.stream().allMatch(r -> r.getBenchmarkResults().isEmpty())) {
-                failure = "JMH produced no results";
+            failure = runForks(cell, specFile, profile.jmh().forks(), log, cellJson, watchdog);
+            forks = ForkRecords.read(forkDir, profile.interference());
+            // Disturbed forks are run again (bounded) until the cell has its forks undisturbed.
+            while (failure == null && forks.disturbed() > 0 && forks.clean() < profile.jmh().forks()
+                    && attempts < profile.interference().reruns()) {
+                attempts++;
+                int missing = profile.jmh().forks() - forks.clean();
+                console.printf("  %d fork%s disturbed (%s); running %d again%n", forks.disturbed(), forks.disturbed() == 1 ? "" : "s",
+                        forks.judged().stream().filter(CellResult.Fork::disturbed).map(CellResult.Fork::evidence).findFirst().orElse(""),
+                        missing);
+                failure = runForks(cell, specFile, missing, logs.resolve(key + ".rerun" + attempts + ".log"),
+                        logs.resolve(key + ".rerun" + attempts + ".jmh.json"), watchdog);
+                forks = ForkRecords.read(forkDir, profile.interference());
             }
         } catch (Exception e) {
-            failure = watchdog.fired() ? "timed out after " + profile.jmh().timeoutMinutes() + " min (jmh.timeout_minutes); fork killed"
-                    : firstLine(e);
+            failure = failure != null ? failure : firstLine(e);
         } finally {
             watchdog.close();
-        }
-        ForkRecords forks;
-        try {
-            forks = ForkRecords.read(forkDir);
-        } catch (IOException e) {
-            forks = null;
-            failure = failure != null ? failure : e.getMessage();
         }
         Map<String, Metric> measured = forks != null && failure == null ? forks.metrics() : Map.of();
         if (failure == null && measured.isEmpty()) {
             failure = "no fork recorded a measurement";
         }
-        long tokens = failure == null ? tokensInCell(cell.workload()) : 0;
+        long tokens = failure == null ? tokensInCell(cell.workload(), forks.judged().size()) : 0;
         TelemetryResult telemetryResult = recording.stop(tokens);
-        try {
-            JmhJsonFile.append(logs.getParent().resolve(ResultsFolder.JMH_JSON), cellJson);
-        } catch (IOException e) {
-            failure = failure != null ? failure : "cannot merge jmh.json: " + e.getMessage();
-        }
         Map<String, String> session = forks == null ? null : forks.session();
         if (failure != null) {
             // What the fork said it died of beats JMH's "had encountered error"; a native crash leaves only its log.
@@ -133,7 +131,7 @@ final class CellRunner {
                 failure = cause;
             }
             return result(cell, model, CellStatus.FAILED, failure, LogTail.read(log, STDERR_TAIL_LINES), started, t0,
-                    session, null, null, telemetryResult, null);
+                    session, null, null, telemetryResult, null, forks == null ? null : forks.judged());
         }
         Map<String, Metric> all = new LinkedHashMap<>(measured);
         CellEnergy.joules(telemetryResult).ifPresent(joules -> {
@@ -145,7 +143,30 @@ final class CellRunner {
         });
         ForkRecord.Probe probe = forks.probe();
         CellResult.Output output = probe == null ? null : new CellResult.Output(probe.prompt(), probe.tokens(), probe.logitsFile(), null);
-        return result(cell, model, CellStatus.OK, null, null, started, t0, session, all, forks.tokenLatencies(), telemetryResult, output);
+        return result(cell, model, CellStatus.OK, null, null, started, t0, session, all, forks.tokenLatencies(), telemetryResult, output, forks == null ? null : forks.judged());
+    }
+
+    /**
+     * Runs {@code forks} forks of the cell's benchmark with JMH, appending what JMH wrote to the run's jmh.json;
+     * returns why they failed, or null.
+     */
+    private String runForks(PlannedCell cell, Path specFile, int forks, Path log, Path cellJson, ForkWatchdog watchdog) {
+        String failure = null;
+        try {
+            java.util.Collection<RunResult> runs = new Runner(options(cell, specFile, forks, log, cellJson)).run();
+            if (runs.isEmpty() || runs.stream().allMatch(r -> r.getBenchmarkResults().isEmpty())) {
+                failure = "JMH produced no results";
+            }
+        } catch (Exception e) {
+            failure = watchdog.fired() ? "timed out after " + profile.jmh().timeoutMinutes() + " min (jmh.timeout_minutes); fork killed"
+                    : firstLine(e);
+        }
+        try {
+            JmhJsonFile.append(logs.getParent().resolve(ResultsFolder.JMH_JSON), cellJson);
+        } catch (IOException e) {
+            failure = failure != null ? failure : "cannot merge jmh.json: " + e.getMessage();
+        }
+        return failure;
     }
 
     /** What the cell's forks are told: the one file they read (see {@link CellSpec}). */
@@ -160,15 +181,15 @@ final class CellRunner {
      * Tokens generated over the whole cell (every fork, warm-up included): the denominator of the
      * telemetry's energy per token, whose numerator also spans the whole cell.
      */
-    private long tokensInCell(Workload w) {
+    private long tokensInCell(Workload w, int forksRun) {
         Profile.Jmh jmh = profile.jmh();
         long shots = (long) JmhPlan.warmupIterations(w, jmh) + JmhPlan.measuredIterations(w, jmh);
-        return w.tokensPerShot() * shots * jmh.forks();
+        return w.tokensPerShot() * shots * forksRun;
     }
 
-    private org.openjdk.jmh.runner.options.Options options(PlannedCell cell, Path specFile, Path log, Path cellJson) {
+    private org.openjdk.jmh.runner.options.Options options(PlannedCell cell, Path specFile, int forks, Path log, Path cellJson) {
         ChainedOptionsBuilder o = new OptionsBuilder()
-                .forks(profile.jmh().forks())
+                .forks(forks)
                 .warmupBatchSize(1)
                 .measurementBatchSize(1)
                 .timeout(TimeValue.minutes(profile.jmh().timeoutMinutes()))
@@ -193,7 +214,8 @@ final class CellRunner {
 
     private CellResult result(PlannedCell cell, Path model, CellStatus status, String reason, String stderrTail,
                               String started, long t0, Map<String, String> session, Map<String, Metric> metrics,
-                              List<List<List<Double>>> tokens, TelemetryResult telemetryResult, CellResult.Output output) {
+                              List<List<List<Double>>> tokens, TelemetryResult telemetryResult, CellResult.Output output,
+                              List<CellResult.Fork> forks) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("threads", profile.session().threads());
         settings.put("sampling", profile.session().sampling());
@@ -209,7 +231,7 @@ final class CellRunner {
                 origin, cell.synthetic() != null ? cell.synthetic().size() : null, parameters);
         return new CellResult(cell.id(), cell.runtime(), cell.device().id(), cell.precision().id(), cell.workload(), ref,
                 settings, status, reason, stderrTail, started, Instant.now().toString(), (System.nanoTime() - t0) / 1e9,
-                session, metrics, tokens, telemetryResult, output);
+                session, metrics, tokens, telemetryResult, output, forks);
     }
 
     private static String firstLine(Throwable e) {

@@ -2,6 +2,8 @@ package dev.aipcbench.benchmarks.matrix;
 
 import dev.aipcbench.benchmarks.jmh.CellSpec;
 import dev.aipcbench.benchmarks.jmh.ForkRecord;
+import dev.aipcbench.harness.matrix.Profile;
+import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
 
@@ -18,18 +20,44 @@ import java.util.stream.Stream;
 /**
  * The host's side of the fork channel: the {@link ForkRecord}s a cell's forks wrote, read with the same
  * mapper, in the order the forks ran, and what they add up to: each metric's measured samples grouped by
- * fork ({@code [fork][iteration]}, warm-up excluded), the per-token latencies, ITL pooled from every decode
- * step, the session, the probe and any fork's failure.
+ * fork ({@code [fork][iteration]}, warm-up excluded, disturbed forks left out: {@link Interference}), the
+ * per-token latencies, ITL pooled from every decode step, the session, the probe and any fork's failure.
  */
 final class ForkRecords {
+    private final List<ForkRecord> all;
+    private final List<CellResult.Fork> judged;
+    /** The forks whose samples count: the undisturbed ones, or every fork when none was spared. */
     private final List<ForkRecord> forks;
 
-    private ForkRecords(List<ForkRecord> forks) {
-        this.forks = forks;
+    private ForkRecords(List<ForkRecord> all, Profile.Interference limits) {
+        this.all = all;
+        this.judged = all.stream().map(f -> Interference.judge(f, limits)).toList();
+        List<ForkRecord> clean = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!judged.get(i).disturbed()) {
+                clean.add(all.get(i));
+            }
+        }
+        this.forks = clean.isEmpty() ? all : clean;
+    }
+
+    /** Every fork with its interference verdict, in the order they ran. */
+    List<CellResult.Fork> judged() {
+        return judged;
+    }
+
+    /** How many forks were disturbed. */
+    long disturbed() {
+        return judged.stream().filter(CellResult.Fork::disturbed).count();
+    }
+
+    /** How many forks ran undisturbed. */
+    int clean() {
+        return (int) (judged.size() - disturbed());
     }
 
     /** The records in {@code folder} (none when it does not exist); an unreadable record is an error naming it. */
-    static ForkRecords read(Path folder) throws IOException {
+    static ForkRecords read(Path folder, Profile.Interference limits) throws IOException {
         List<ForkRecord> out = new ArrayList<>();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
@@ -43,27 +71,27 @@ final class ForkRecords {
             }
         }
         out.sort(Comparator.comparingLong(ForkRecord::startedMs));
-        return new ForkRecords(out);
+        return new ForkRecords(out, limits);
     }
 
     boolean isEmpty() {
-        return forks.isEmpty();
+        return all.isEmpty();
     }
 
     /** The first failure a fork recorded (its first line), or null. */
     String failure() {
-        return forks.stream().map(ForkRecord::failure).filter(f -> f != null).map(f -> f.lines().findFirst().orElse(f))
+        return all.stream().map(ForkRecord::failure).filter(f -> f != null).map(f -> f.lines().findFirst().orElse(f))
                 .findFirst().orElse(null);
     }
 
     /** The session as the first fork's runtime reported it last, or null. */
     Map<String, String> session() {
-        return forks.stream().map(ForkRecord::session).filter(s -> s != null).findFirst().orElse(null);
+        return all.stream().map(ForkRecord::session).filter(s -> s != null).findFirst().orElse(null);
     }
 
     /** The first fork's probe, or null. */
     ForkRecord.Probe probe() {
-        return forks.stream().map(ForkRecord::probe).filter(p -> p != null).findFirst().orElse(null);
+        return all.stream().map(ForkRecord::probe).filter(p -> p != null).findFirst().orElse(null);
     }
 
     /** Every metric with its measured samples by fork, plus ITL pooled from every decode step. */

@@ -29,12 +29,13 @@ import java.util.Map;
  * @param jmh         forks, warm-up and measured iterations, timeout
  * @param session     runtime session options
  * @param telemetry   telemetry sampling
+ * @param interference when a fork counts as disturbed by other work on the machine, and how often it is rerun
  * @param executionProviders execution-provider options per device id (hardware profiles)
  * @param thresholds  the regression gate's thresholds (free JSON, read by the gate)
  */
 public record Profile(String name, String description, Model model, List<Device> devices, List<Precision> precisions,
                       List<String> runtimes, Workloads workloads, Jmh jmh, Session session, Telemetry telemetry,
-                      Map<String, Map<String, String>> executionProviders, JsonNode thresholds) {
+                      Interference interference, Map<String, Map<String, String>> executionProviders, JsonNode thresholds) {
 
     /** The runtimes entry standing for every runtime whose library is found here. */
     public static final String INSTALLED = "installed";
@@ -51,7 +52,7 @@ public record Profile(String name, String description, Model model, List<Device>
     /** This profile named. */
     public Profile named(String profileName) {
         return new Profile(profileName, description, model, devices, precisions, runtimes, workloads, jmh, session, telemetry,
-                executionProviders, thresholds);
+                interference, executionProviders, thresholds);
     }
 
     /** Execution-provider options for a device (empty when the profile names none). */
@@ -196,7 +197,8 @@ public record Profile(String name, String description, Model model, List<Device>
      * @param decodeIterations measured shots of the decode workload, which are single steps and need more
      *                         shots than a whole generation for the same confidence
      */
-    public record Jmh(Integer forks, Integer warmupIterations, Integer iterations, Integer decodeIterations, Integer timeoutMinutes) {
+    public record Jmh(Integer forks, Integer warmupIterations, Integer iterations, Integer decodeIterations, Integer timeoutMinutes,
+                      Boolean interleave) {
         public Jmh {
             positive("forks", forks);
             nonNegative("warmup_iterations", warmupIterations);
@@ -227,6 +229,23 @@ public record Profile(String name, String description, Model model, List<Device>
         public Telemetry {
             positive("interval_ms", intervalMs);
             positive("npu_interval_ms", npuIntervalMs);
+        }
+    }
+
+    /**
+     * A fork is disturbed when, on average over its measured iterations, other processes kept more than
+     * {@code maxOtherCores} logical cores busy or the hypervisor stole more than {@code maxStealPct} of the
+     * time; it is then rerun, at most {@code reruns} times per cell, and its samples decide nothing.
+     */
+    public record Interference(Double maxOtherCores, Double maxStealPct, Integer reruns) {
+        public Interference {
+            if (maxOtherCores != null && maxOtherCores < 0) {
+                throw new ProfileFieldException("max_other_cores", "expected a number >= 0, found " + maxOtherCores);
+            }
+            if (maxStealPct != null && (maxStealPct < 0 || maxStealPct > 100)) {
+                throw new ProfileFieldException("max_steal_pct", "expected a percentage from 0 to 100, found " + maxStealPct);
+            }
+            nonNegative("reruns", reruns);
         }
     }
 

@@ -90,12 +90,12 @@ class ChartDataTest {
     private static CellResult ok(Workload w, double tokensPerSecond) {
         Metric m = Metric.of("tok/s", Metric.Better.HIGHER, List.of(List.of(tokensPerSecond)));
         return new CellResult(CellResult.id("rt", "cpu", "int4", w), "rt", "cpu", "int4", w, null, null, CellStatus.OK,
-                null, null, null, null, null, null, Map.of(MetricCatalog.DECODE_TOK_S.name(), m), null, null, null);
+                null, null, null, null, null, null, Map.of(MetricCatalog.DECODE_TOK_S.name(), m), null, null, null, null);
     }
 
     private static CellResult notOk(CellStatus status, String reason) {
         Workload w = new Workload.Generate(16, 16);
         return new CellResult(CellResult.id("rt", "cpu", "int4", w), "rt", "cpu", "int4", w, null, null, status,
-                reason, null, null, null, null, null, null, null, null, null);
+                reason, null, null, null, null, null, null, null, null, null, null);
     }
 }

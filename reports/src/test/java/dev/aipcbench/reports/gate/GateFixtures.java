@@ -87,7 +87,7 @@ final class GateFixtures {
         return new CellResult(id, p[0], p[1], p[2], new Workload.Generate(128, 32),
                 new CellResult.ModelRef(model, "/models/" + model, "synthetic", "tiny", 17_700_000L),
                 Map.of("forks", 1), status, reason, null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:10Z", 10.0,
-                null, metrics, null, null, null);
+                null, metrics, null, null, null, null);
     }
 
     static RunResults run(String runId, String fingerprint, CellResult... cells) {

@@ -17,7 +17,7 @@ class PooledRunTest {
         List<List<Double>> forks = List.of(List.of(tpots[0], tpots[1]), List.of(tpots[2], tpots[3]));
         CellResult cell = new CellResult("onnxruntime/cpu/int4/decode-d64", "onnxruntime", "cpu", "int4", new Workload.Decode(64),
                 null, Map.of(), CellStatus.OK, null, null, null, null, 1.0, null,
-                Map.of("tpot_ms", Metric.of("ms", Metric.Better.LOWER, forks)), null, null, null);
+                Map.of("tpot_ms", Metric.of("ms", Metric.Better.LOWER, forks)), null, null, null, null);
         return new RunResults(RunResults.SCHEMA, id, null, null, true, "x", "p", Map.of(), List.of(), null, List.of(), 1, List.of(cell), null);
     }
 
