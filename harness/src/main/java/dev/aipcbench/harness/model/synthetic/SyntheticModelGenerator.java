@@ -24,7 +24,7 @@ public final class SyntheticModelGenerator {
 
     /** One writer per format; a format without one has no synthetic model (its cells need a folder). */
     private static final Map<ModelFormat, SyntheticFormatWriter> WRITERS = new EnumMap<>(Map.of(
-            ModelFormat.ONNX_GENAI, new OnnxGenaiWriter()));
+            ModelFormat.ONNX_GENAI, new OnnxGenaiWriter(), ModelFormat.GGUF, new GgufPhi3Writer()));
 
     /**
      * What to generate. {@code blockSize} is the quantisation group (int8/int4; -1 per output channel);
