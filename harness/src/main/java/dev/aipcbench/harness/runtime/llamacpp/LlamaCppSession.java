@@ -127,7 +127,16 @@ public final class LlamaCppSession implements StepwiseSession {
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("library", api.location());
+        details.put("library_source", api.source());
+        if (api.buildVersion() != null) {
+            details.put("library_version", api.buildVersion());
+        }
+        if (!api.passedOver().isEmpty()) {
+            details.put("library_passed_over", String.join("; ", api.passedOver()));
+        }
         details.put("api", api.generation());
+        details.put("ggml_backends", api.backends());
+        api.cpuVariant().ifPresent(variant -> details.put("ggml_cpu_variant", variant));
         details.put("model", api.describe(model));
         details.put("n_ctx", Integer.toString(actualContext));
         details.put("n_batch", Integer.toString(actualBatch));
@@ -136,7 +145,7 @@ public final class LlamaCppSession implements StepwiseSession {
         if (settings.intraOpThreads() > 0) {
             if (api.setsThreads()) {
                 lib.llama_set_n_threads(context, settings.intraOpThreads(), settings.intraOpThreads());
-                details.put("threads", Integer.toString(settings.intraOpThreads()));
+                details.put("threads", Integer.toString(api.threads(context, settings.intraOpThreads())));
             } else {
                 details.put("threads", "llama.cpp default (no llama_set_n_threads in this build)");
             }

@@ -30,6 +30,14 @@ public final class NativeLibraryLookup {
     public static final Map<String, Object> OPTIONS = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
 
     /**
+     * {@link #OPTIONS}, opened {@code RTLD_LAZY | RTLD_LOCAL} (JNA opens {@code RTLD_GLOBAL} by default): for
+     * a library of which a process may load two builds (libllama from two llama.cpp versions), which would
+     * otherwise bind each other's exported functions and crash. (Added for llama.cpp; see {@link #withOptions}.)
+     */
+    public static final Map<String, Object> LOCAL_OPTIONS = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8",
+            Library.OPTION_OPEN_FLAGS, Platform.isMac() ? 0x1 | 0x4 : 0x1);
+
+    /**
      * Every library loaded, held for the life of the process: JNA closes a library whose handle is
      * collected, and a reopened libllama or onnxruntime-genai would have lost its process-wide state
      * (registered backends, the ONNX Runtime environment).
@@ -40,12 +48,24 @@ public final class NativeLibraryLookup {
     private final String property;
     private final String environmentVariable;
     private final Path explicitPath;
+    private final Map<String, Object> options;
 
     private NativeLibraryLookup(String name, String property, String environmentVariable, Path explicitPath) {
+        this(name, property, environmentVariable, explicitPath, OPTIONS);
+    }
+
+    private NativeLibraryLookup(String name, String property, String environmentVariable, Path explicitPath,
+                                Map<String, Object> options) {
         this.name = name;
         this.property = property;
         this.environmentVariable = environmentVariable;
         this.explicitPath = explicitPath;
+        this.options = options;
+    }
+
+    /** This lookup, loading with {@code options} (e.g. {@link #LOCAL_OPTIONS}) instead of {@link #OPTIONS}. */
+    public NativeLibraryLookup withOptions(Map<String, Object> options) {
+        return new NativeLibraryLookup(name, property, environmentVariable, explicitPath, Map.copyOf(options));
     }
 
     /**
@@ -111,7 +131,7 @@ public final class NativeLibraryLookup {
             }
         }
         try {
-            NativeLibrary library = NativeLibrary.getInstance(name, OPTIONS);
+            NativeLibrary library = NativeLibrary.getInstance(name, options);
             LOADED.add(library);
             return new Found(library, name, "the system loader (" + describe(library) + ")");
         } catch (UnsatisfiedLinkError e) {
@@ -154,7 +174,7 @@ public final class NativeLibraryLookup {
     private Found loadFile(Path file, String origin) {
         String absolute = file.toAbsolutePath().toString();
         try {
-            NativeLibrary library = NativeLibrary.getInstance(absolute, OPTIONS);
+            NativeLibrary library = NativeLibrary.getInstance(absolute, options);
             LOADED.add(library);
             return new Found(library, absolute, origin);
         } catch (UnsatisfiedLinkError e) {
