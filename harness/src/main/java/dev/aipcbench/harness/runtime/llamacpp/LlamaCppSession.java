@@ -213,6 +213,11 @@ public final class LlamaCppSession implements StepwiseSession {
 
     /** Decodes {@code count} tokens from the token buffer at the current position; returns the greedy next token. */
     private int step(int count) {
+        if (length + count > contextSize) {
+            // llama.cpp's status for a full cache differs by version (1, or -3 "failed to prepare ubatch")
+            throw new IllegalStateException("the context holds " + contextSize + " tokens: " + count + " more at position "
+                    + length + " do not fit (raise the max sequence length)");
+        }
         long t0 = System.nanoTime();
         LlamaBatch batch = lib.llama_batch_get_one(tokens, count, length, 0);
         int status = lib.llama_decode(context, batch);
@@ -246,7 +251,7 @@ public final class LlamaCppSession implements StepwiseSession {
         } else if (status == -1) {
             what = "invalid input batch";
         } else {
-            what = "fatal error";
+            what = "fatal error (llama.cpp's log on stderr says why)";
         }
         return "llama_decode returned " + status + ": " + what;
     }
