@@ -78,9 +78,27 @@ final class LlamaCppBuilds {
     }
 
     private static Candidate file(String source, Path path) {
-        return new Candidate(source, null, () -> NativeLibraryLookup.at(LlamaCppRuntime.LIBRARY_NAME, libraryIn(path).orElseThrow(
+        return new Candidate(source, npmVersionOf(path), () -> NativeLibraryLookup.at(LlamaCppRuntime.LIBRARY_NAME, libraryIn(path).orElseThrow(
                 () -> new DeviceUnavailableException("runtime library not installed: llama not found at " + path.toAbsolutePath()
                         + " (from " + source + ")"))));
+    }
+
+    /**
+     * The version of the node-llama-cpp package a libllama (or its folder) belongs to, read from the package's
+     * {@code package.json} ({@code <package>/bins/<platform>/libllama...}), else null.
+     */
+    private static String npmVersionOf(Path path) {
+        Path folder = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        Path pkg = folder == null || folder.getParent() == null ? null : folder.getParent().getParent();
+        if (pkg == null || !folder.getParent().getFileName().toString().equals("bins") || !Files.isRegularFile(pkg.resolve("package.json"))) {
+            return null;
+        }
+        try {
+            var json = new ObjectMapper().readTree(pkg.resolve("package.json").toFile());
+            return json.path("name").asText("?") + " " + json.path("version").asText("unknown");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String[] explicitSetting() {
@@ -126,14 +144,8 @@ final class LlamaCppBuilds {
 
     /** The pinned {@code @node-llama-cpp/<platform>} package of this machine, when the runtime environment holds it. */
     private static Optional<Candidate> npmPrebuilt(RuntimeEnvironment environment) {
-        Optional<String> name = npmPackageName();
-        Optional<Path> library = npmPrebuiltFolder(environment).flatMap(LlamaCppBuilds::libraryIn);
-        if (name.isEmpty() || library.isEmpty()) {
-            return Optional.empty();
-        }
-        String version = name.get() + " " + packageVersion(environment.npmPackage(name.get()).orElseThrow());
-        return Optional.of(new Candidate("the runtime environment's npm prebuilt", version,
-                () -> NativeLibraryLookup.at(LlamaCppRuntime.LIBRARY_NAME, library.get())));
+        return npmPrebuiltFolder(environment).flatMap(LlamaCppBuilds::libraryIn).map(library -> new Candidate(
+                "the runtime environment's npm prebuilt", npmVersionOf(library), () -> NativeLibraryLookup.at(LlamaCppRuntime.LIBRARY_NAME, library)));
     }
 
     /** The folder of the npm prebuilt's libraries ({@code bins/<platform>/} of its package), when installed. */
@@ -160,14 +172,6 @@ final class LlamaCppBuilds {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String packageVersion(Path packageFolder) {
-        try {
-            return new ObjectMapper().readTree(packageFolder.resolve("package.json").toFile()).path("version").asText("unknown");
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 

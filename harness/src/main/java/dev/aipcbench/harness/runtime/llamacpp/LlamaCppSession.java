@@ -142,19 +142,20 @@ public final class LlamaCppSession implements StepwiseSession {
         details.put("n_batch", Integer.toString(actualBatch));
         details.put("n_ubatch", Integer.toString(lib.llama_n_ubatch(context)));
         details.put("n_gpu_layers", Integer.toString(gpuLayers));
-        if (settings.intraOpThreads() > 0) {
-            if (api.setsThreads()) {
-                lib.llama_set_n_threads(context, settings.intraOpThreads(), settings.intraOpThreads());
-                details.put("threads", Integer.toString(api.threads(context, settings.intraOpThreads())));
-            } else {
-                details.put("threads", "llama.cpp default (no llama_set_n_threads in this build)");
-            }
+        // Without a thread count, as llama.cpp's own tools do: one thread per physical core. The library's
+        // default (4) oversubscribes small machines, where ggml's spinning workers then cost 100-fold.
+        int threads = settings.intraOpThreads() > 0 ? settings.intraOpThreads() : PhysicalCores.COUNT;
+        if (api.setsThreads()) {
+            lib.llama_set_n_threads(context, threads, threads);
+            details.put("threads", api.threads(context, threads) + (settings.intraOpThreads() > 0 ? "" : " (one per physical core)"));
+        } else {
+            details.put("threads", "llama.cpp default (no llama_set_n_threads in this build)");
         }
         List<String> devices = api.devices();
         if (!devices.isEmpty()) {
             details.put("ggml_devices", String.join(", ", devices));
         }
-        String provider = settings.device() == Device.CPU ? "CPU"
+        String provider = settings.device() == Device.CPU ? "CPU" + api.cpuVariant().map(v -> " (ggml-cpu-" + v + ")").orElse("")
                 : "GPU offload (n_gpu_layers=" + gpuLayers + ", main_gpu=" + mainGpu + ")";
         int vocab = api.vocabSize(model);
         SessionInfo info = new SessionInfo(LlamaCppRuntime.ID, runtimeVersion, provider, vocab, api.layers(model),
@@ -180,6 +181,11 @@ public final class LlamaCppSession implements StepwiseSession {
                     + (found.isEmpty() ? "" : " " + found.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList())));
         }
         return found.get(0);
+    }
+
+    /** The machine's physical cores, counted once (OSHI). */
+    private static final class PhysicalCores {
+        static final int COUNT = Math.max(1, new oshi.SystemInfo().getHardware().getProcessor().getPhysicalProcessorCount());
     }
 
     private static int intOption(Map<String, String> options, String key, int fallback) {

@@ -84,6 +84,7 @@ class LlamaCppBuildsTest {
         // the folder of a release or an npm prebuilt: its versioned libllama (libllama.v0.4.0.so), not libllama-common
         LlamaApi api = LlamaApi.load(candidates);
         assertEquals(RealLlamaBuilds.npm().toAbsolutePath().toString(), api.location());
+        assertTrue(api.buildVersion().startsWith(LlamaCppBuilds.npmPackageName().orElseThrow() + " "), "read from its package.json");
 
         List<LlamaCppBuilds.Candidate> nowhere = LlamaCppBuilds.candidates(RuntimeEnvironment.current(),
                 new String[] {tmp.resolve("nowhere").toString(), "-Daipcbench.llamacpp.library"});

@@ -127,6 +127,7 @@ class LlamaCppSessionTest {
             assertEquals("the path given to the runtime", d.get("library_source"));
             assertEquals("linked in", d.get("ggml_backends"));
             assertFalse(d.containsKey("ggml_cpu_variant"), d.toString());
+            assertEquals("CPU", s.info().provider());
             assertTrue(d.get("ggml_devices").startsWith("CPU ("), d.toString());
         }
         Path npm = RealLlamaBuilds.npm();
@@ -136,6 +137,7 @@ class LlamaCppSessionTest {
             assertEquals("loaded from " + npm.getParent().toAbsolutePath(), d.get("ggml_backends"));
             String variant = d.get("ggml_cpu_variant");
             assertTrue(variant != null && Files.isRegularFile(npm.resolveSibling(System.mapLibraryName("ggml-cpu-" + variant))), d.toString());
+            assertEquals("CPU (ggml-cpu-" + variant + ")", s.info().provider());
             assertTrue(d.get("ggml_devices").startsWith("CPU ("), d.toString());
         }
     }
