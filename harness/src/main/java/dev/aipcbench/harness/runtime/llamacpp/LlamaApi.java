@@ -8,16 +8,15 @@ import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * libllama as loaded here (the first of {@link LlamaCppBuilds}' candidates that loads), with the names its
- * API generation uses resolved once at load time. llama.cpp
- * renamed most entry points in 2025 ({@code llama_load_model_from_file} to
- * {@code llama_model_load_from_file}, {@code llama_new_context_with_model} to
+ * API generation uses resolved once at load time. llama.cpp renamed most entry points in 2025
+ * ({@code llama_load_model_from_file} to {@code llama_model_load_from_file}, {@code llama_new_context_with_model} to
  * {@code llama_init_from_model}, {@code llama_n_vocab(model)} to
  * {@code llama_vocab_n_tokens(llama_model_get_vocab(model))}) and moved cache edits from
  * {@code llama_kv_cache_seq_rm} to {@code llama_kv_self_seq_rm} to {@code llama_memory_seq_rm}; the
