@@ -3,6 +3,7 @@ package dev.aipcbench.harness.model.catalog;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Progress;
+import dev.aipcbench.harness.model.gguf.GgufPhi3Writer;
 import dev.aipcbench.harness.model.openvino.OpenVinoIrWriter;
 import dev.aipcbench.harness.model.synthetic.OnnxGenaiWriter;
 import dev.aipcbench.harness.model.synthetic.SyntheticFormatWriter;
@@ -26,6 +27,7 @@ public final class SyntheticModels {
     /** One writer per format; a format without one has no synthetic model (its cells need a folder). */
     private static final Map<ModelFormat, SyntheticFormatWriter> WRITERS = new EnumMap<>(Map.of(
             ModelFormat.ONNX_GENAI, new OnnxGenaiWriter(),
+            ModelFormat.GGUF, new GgufPhi3Writer(),
             ModelFormat.OPENVINO_IR, new OpenVinoIrWriter()));
 
     private SyntheticModels() {

@@ -1,39 +1,40 @@
 package dev.aipcbench.harness.runtime.llamacpp;
 
-import com.sun.jna.Function;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 import dev.aipcbench.harness.runtime.nativelib.NativeSymbols;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * libllama as loaded here, with the names its API generation uses resolved once at load time. llama.cpp
- * renamed most entry points in 2025 ({@code llama_load_model_from_file} to
- * {@code llama_model_load_from_file}, {@code llama_new_context_with_model} to
+ * libllama as loaded here (the first of {@link LlamaCppBuilds}' candidates that loads), with the names its
+ * API generation uses resolved once at load time. llama.cpp renamed most entry points in 2025
+ * ({@code llama_load_model_from_file} to {@code llama_model_load_from_file}, {@code llama_new_context_with_model} to
  * {@code llama_init_from_model}, {@code llama_n_vocab(model)} to
  * {@code llama_vocab_n_tokens(llama_model_get_vocab(model))}) and moved cache edits from
  * {@code llama_kv_cache_seq_rm} to {@code llama_kv_self_seq_rm} to {@code llama_memory_seq_rm}; the
  * newest name wins and {@link #generation()} says which were found.
  *
- * <p>Builds with dynamically loaded backends (the release binaries) need {@code ggml_backend_load_all()}
- * before anything else; it is called when libllama or a ggml library beside it exports it. The ggml device
- * list ({@code ggml_backend_dev_*}) is read the same way, for {@link #devices()}.
+ * <p>Builds with dynamically loaded backends (the release binaries, the npm prebuilts) get them loaded
+ * before anything else ({@link GgmlBackends}); a build none of whose backends loads is passed over.
  */
 public final class LlamaApi {
-    private static final Set<String> INITIALISED = ConcurrentHashMap.newKeySet();
+    /** How each library loaded here got its backends, by load name: they are loaded once per process. */
+    private static final Map<String, String> BACKENDS = new HashMap<>();
+    /** How {@link NativeLibraryLookup} begins the reason when a library is absent (rather than broken). */
+    private static final String NOT_INSTALLED = "runtime library not installed";
 
     private final LlamaLibrary lib;
     private final String location;
+    private final String source;
+    private final String buildVersion;
     private final String load;
     private final String context;
     private final String freeModel;
@@ -42,13 +43,18 @@ public final class LlamaApi {
     private final String contextTrain;
     private final String layers;
     private final boolean threads;
+    private final boolean threadsQuery;
     private final boolean gpuQuery;
     private final boolean description;
-    private final GgmlFunctions ggml;
+    private final GgmlBackends ggml;
+    private final List<String> passedOver = new ArrayList<>();
+    private String backends = "";
 
-    private LlamaApi(LlamaLibrary lib, NativeLibraryLookup.Found found, NativeSymbols symbols) {
+    private LlamaApi(LlamaLibrary lib, NativeLibraryLookup.Found found, LlamaCppBuilds.Candidate candidate, NativeSymbols symbols) {
         this.lib = lib;
-        this.location = found.origin();
+        this.location = found.library().getFile() != null ? found.library().getFile().getAbsolutePath() : found.loadName();
+        this.source = candidate.source();
+        this.buildVersion = candidate.version();
         this.load = symbols.firstOf("llama_model_load_from_file", "llama_load_model_from_file");
         this.context = symbols.firstOf("llama_init_from_model", "llama_new_context_with_model");
         this.freeModel = symbols.firstOf("llama_model_free", "llama_free_model");
@@ -58,22 +64,45 @@ public final class LlamaApi {
         this.contextTrain = symbols.firstOf("llama_model_n_ctx_train", "llama_n_ctx_train");
         this.layers = symbols.firstOf("llama_model_n_layer", "llama_n_layer");
         this.threads = symbols.has("llama_set_n_threads");
+        this.threadsQuery = symbols.has("llama_n_threads");
         this.gpuQuery = symbols.has("llama_supports_gpu_offload");
         this.description = symbols.has("llama_model_desc");
-        this.ggml = new GgmlFunctions(found);
+        this.ggml = new GgmlBackends(found);
     }
 
     /**
-     * Loads libllama, checks it offers one name of every function the suite needs, and initialises its
-     * backends (once per process and library).
+     * Loads the first candidate that loads, offers one name of every function the suite needs and has a
+     * backend, and initialises its backends (once per process and library). Candidates present but
+     * unusable are remembered for {@link #passedOver()}.
      *
-     * @throws DeviceUnavailableException when it is not found, does not load, or is of an unknown generation
+     * @throws DeviceUnavailableException when none does, naming each candidate and why
      */
-    public static LlamaApi load(NativeLibraryLookup lookup) {
+    public static LlamaApi load(List<LlamaCppBuilds.Candidate> candidates) {
         if (Native.POINTER_SIZE != 8) {
             throw new DeviceUnavailableException("runtime library not usable: the llama.cpp binding needs a 64-bit JVM");
         }
-        NativeLibraryLookup.Found found = lookup.load();
+        List<String> reasons = new ArrayList<>();
+        List<String> passedOver = new ArrayList<>();
+        for (LlamaCppBuilds.Candidate candidate : candidates) {
+            try {
+                LlamaApi api = load(candidate);
+                api.passedOver.addAll(passedOver);
+                return api;
+            } catch (DeviceUnavailableException e) {
+                if (candidates.size() == 1) {
+                    throw e;
+                }
+                reasons.add(candidate.source() + ": " + e.getMessage());
+                if (!e.getMessage().startsWith(NOT_INSTALLED)) {
+                    passedOver.add(candidate.source() + ": " + e.getMessage());
+                }
+            }
+        }
+        throw new DeviceUnavailableException("runtime library not installed: no usable llama.cpp (" + String.join("; ", reasons) + ")");
+    }
+
+    private static LlamaApi load(LlamaCppBuilds.Candidate candidate) {
+        NativeLibraryLookup.Found found = candidate.localLookup().load();
         NativeSymbols symbols = new NativeSymbols(found.library(), found.loadName());
         symbols.require("llama.cpp with n_ubatch (March 2024 or newer)", "llama_backend_init", "llama_model_default_params",
                 "llama_context_default_params", "llama_free", "llama_n_ctx", "llama_n_batch", "llama_n_ubatch",
@@ -83,11 +112,16 @@ public final class LlamaApi {
         requireOneOf(symbols, "llama_model_free", "llama_free_model");
         requireOneOf(symbols, "llama_vocab_n_tokens", "llama_n_vocab");
         requireOneOf(symbols, "llama_memory_seq_rm", "llama_kv_self_seq_rm", "llama_kv_cache_seq_rm");
-        LlamaLibrary lib = Native.load(found.loadName(), LlamaLibrary.class, NativeLibraryLookup.OPTIONS);
-        LlamaApi api = new LlamaApi(lib, found, symbols);
-        if (INITIALISED.add(found.loadName())) {
-            api.ggml.loadAllBackends();
-            lib.llama_backend_init();
+        LlamaLibrary lib = Native.load(found.loadName(), LlamaLibrary.class, NativeLibraryLookup.LOCAL_OPTIONS);
+        LlamaApi api = new LlamaApi(lib, found, candidate, symbols);
+        synchronized (BACKENDS) {
+            String backends = BACKENDS.get(found.loadName());
+            if (backends == null) {
+                backends = api.ggml.load();
+                lib.llama_backend_init();
+                BACKENDS.put(found.loadName(), backends);
+            }
+            api.backends = backends;
         }
         return api;
     }
@@ -102,9 +136,34 @@ public final class LlamaApi {
         return lib;
     }
 
-    /** Where libllama was loaded from. */
+    /** The libllama file loaded. */
     public String location() {
         return location;
+    }
+
+    /** Which candidate it was, e.g. {@code environment variable LLAMA_CPP_LIBRARY} or {@code built-in (de.kherud:llama 4.2.0 ...)}. */
+    public String source() {
+        return source;
+    }
+
+    /** The build's version where its packaging says it ({@code de.kherud:llama 4.2.0}), else null. */
+    public String buildVersion() {
+        return buildVersion;
+    }
+
+    /** The preferred candidates that were present but not usable, each with why. */
+    public List<String> passedOver() {
+        return List.copyOf(passedOver);
+    }
+
+    /** How its ggml backends came: linked in, or loaded from its folder. */
+    public String backends() {
+        return backends;
+    }
+
+    /** The CPU backend variant loaded dynamically, e.g. {@code haswell}; empty when linked in or unknown. */
+    public Optional<String> cpuVariant() {
+        return ggml.cpuVariant();
     }
 
     /** The entry points in use, e.g. {@code llama_model_load_from_file, llama_init_from_model, llama_memory_seq_rm}. */
@@ -177,6 +236,11 @@ public final class LlamaApi {
         return threads;
     }
 
+    /** The context's decode threads as it reports them, or {@code asked} when this build cannot say. */
+    int threads(Pointer context, int asked) {
+        return threadsQuery ? lib.llama_n_threads(context) : asked;
+    }
+
     /** {@code llama_supports_gpu_offload()}, or null when this build has no such query. */
     Boolean supportsGpuOffload() {
         return gpuQuery ? lib.llama_supports_gpu_offload() != 0 : null;
@@ -185,69 +249,5 @@ public final class LlamaApi {
     /** ggml's devices as {@code name (description)}, empty when ggml's device API is not reachable. */
     public List<String> devices() {
         return ggml.devices();
-    }
-
-    /** ggml's device API and backend loader, found in libllama or a ggml library beside it. */
-    private static final class GgmlFunctions {
-        private final Function loadAll;
-        private final Function count;
-        private final Function get;
-        private final Function name;
-        private final Function description;
-
-        GgmlFunctions(NativeLibraryLookup.Found llama) {
-            List<NativeLibrary> places = new ArrayList<>();
-            places.add(llama.library());
-            Path folder = llama.folder();
-            for (String sibling : new String[] {"ggml", "ggml-base"}) {
-                Path file = folder == null ? null : folder.resolve(System.mapLibraryName(sibling));
-                if (file != null && Files.isRegularFile(file)) {
-                    try {
-                        places.add(NativeLibrary.getInstance(file.toString()));
-                    } catch (UnsatisfiedLinkError e) {
-                        // an unloadable ggml beside libllama only costs the device list
-                    }
-                }
-            }
-            loadAll = find(places, "ggml_backend_load_all");
-            count = find(places, "ggml_backend_dev_count");
-            get = find(places, "ggml_backend_dev_get");
-            name = find(places, "ggml_backend_dev_name");
-            description = find(places, "ggml_backend_dev_description");
-        }
-
-        private static Function find(List<NativeLibrary> places, String function) {
-            for (NativeLibrary place : places) {
-                try {
-                    return place.getFunction(function);
-                } catch (UnsatisfiedLinkError e) {
-                    // try the next library
-                }
-            }
-            return null;
-        }
-
-        void loadAllBackends() {
-            if (loadAll != null) {
-                loadAll.invokeVoid(new Object[0]);
-            }
-        }
-
-        List<String> devices() {
-            List<String> out = new ArrayList<>();
-            if (count == null || get == null || name == null) {
-                return out;
-            }
-            long n = count.invokeLong(new Object[0]);
-            for (long i = 0; i < n; i++) {
-                Pointer device = get.invokePointer(new Object[] {i});
-                String text = name.invokeString(new Object[] {device}, false);
-                if (description != null) {
-                    text += " (" + description.invokeString(new Object[] {device}, false) + ")";
-                }
-                out.add(text);
-            }
-            return out;
-        }
     }
 }

@@ -10,18 +10,21 @@ import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.UnsupportedCombinationException;
 import dev.aipcbench.harness.runtime.nativelib.LoadedOnce;
-import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
+import dev.aipcbench.harness.runtime.environment.RuntimeEnvironment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * llama.cpp's libllama ({@code llama}: libllama.so, llama.dll, libllama.dylib) through {@code llama.h},
  * stepped by the suite's loop ({@link LlamaCppSession}); every API generation since March 2024 is bound
- * ({@link LlamaApi}). The library is found by {@link NativeLibraryLookup}: {@code
- * -Daipcbench.llamacpp.library=PATH}, else {@code LLAMA_CPP_LIBRARY}, else the library paths and the
- * system loader.
+ * ({@link LlamaApi}). The library is the first of {@link LlamaCppBuilds}' candidates that works: {@code
+ * -Daipcbench.llamacpp.library=PATH}, else {@code LLAMA_CPP_LIBRARY} (a file or a folder; nothing else is
+ * tried when one is set), else the npm prebuilt of the suite's runtime environment, else the library paths
+ * and the system loader, else the built-in CPU build ({@link BuiltInLlama}), so llama.cpp runs with nothing
+ * installed. Each session records which build ran and how its backends loaded.
  *
  * <p>Devices: cpu always; igpu and dgpu through whichever GPU backend the library was built with
  * (Vulkan, SYCL, CUDA, Metal ...), when {@code llama_supports_gpu_offload()} says it has one. llama.cpp
@@ -35,22 +38,20 @@ public final class LlamaCppRuntime implements InferenceRuntime {
     public static final String LIBRARY_PROPERTY = "aipcbench.llamacpp.library";
     public static final String LIBRARY_ENV = "LLAMA_CPP_LIBRARY";
 
-    private final NativeLibraryLookup lookup;
     private final LoadedOnce<LlamaApi> api;
 
-    /** Finds libllama by property, environment variable, library paths, then the system loader. */
+    /** Finds libllama as the class comment says. */
     public LlamaCppRuntime() {
-        this(NativeLibraryLookup.of(LIBRARY_NAME, LIBRARY_PROPERTY, LIBRARY_ENV));
+        this(() -> LlamaCppBuilds.candidates(RuntimeEnvironment.current()));
     }
 
     /** Uses the libllama at {@code library} (a file, or a folder holding it) and nothing else. */
     public LlamaCppRuntime(Path library) {
-        this(NativeLibraryLookup.at(LIBRARY_NAME, library));
+        this(() -> List.of(LlamaCppBuilds.at(library)));
     }
 
-    private LlamaCppRuntime(NativeLibraryLookup lookup) {
-        this.lookup = lookup;
-        this.api = new LoadedOnce<>(() -> LlamaApi.load(lookup));
+    private LlamaCppRuntime(Supplier<List<LlamaCppBuilds.Candidate>> candidates) {
+        this.api = new LoadedOnce<>(() -> LlamaApi.load(candidates.get()));
     }
 
     private LlamaApi api() {
@@ -67,12 +68,26 @@ public final class LlamaCppRuntime implements InferenceRuntime {
         return ModelFormat.GGUF;
     }
 
-    /** llama.cpp has no version call: the API generation found and where the library came from. */
+    /**
+     * llama.cpp has no version call: the build's packaged version where known, the API generation found
+     * and where the library came from.
+     */
     @Override
     public String version() {
         try {
             LlamaApi a = api();
-            return "unknown (llama.cpp has no version call); API " + a.generation() + "; loaded from " + a.location();
+            return (a.buildVersion() != null ? a.buildVersion() : "unknown (llama.cpp has no version call)") + "; API " + a.generation();
+        } catch (DeviceUnavailableException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The build that loaded and where from (the npm prebuilt, a release folder, the built-in copy ...). */
+    @Override
+    public String location() {
+        try {
+            LlamaApi a = api();
+            return a.source() + ", " + a.location();
         } catch (DeviceUnavailableException e) {
             return e.getMessage();
         }

@@ -127,25 +127,35 @@ public final class LlamaCppSession implements StepwiseSession {
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("library", api.location());
+        details.put("library_source", api.source());
+        if (api.buildVersion() != null) {
+            details.put("library_version", api.buildVersion());
+        }
+        if (!api.passedOver().isEmpty()) {
+            details.put("library_passed_over", String.join("; ", api.passedOver()));
+        }
         details.put("api", api.generation());
+        details.put("ggml_backends", api.backends());
+        api.cpuVariant().ifPresent(variant -> details.put("ggml_cpu_variant", variant));
         details.put("model", api.describe(model));
         details.put("n_ctx", Integer.toString(actualContext));
         details.put("n_batch", Integer.toString(actualBatch));
         details.put("n_ubatch", Integer.toString(lib.llama_n_ubatch(context)));
         details.put("n_gpu_layers", Integer.toString(gpuLayers));
-        if (settings.intraOpThreads() > 0) {
-            if (api.setsThreads()) {
-                lib.llama_set_n_threads(context, settings.intraOpThreads(), settings.intraOpThreads());
-                details.put("threads", Integer.toString(settings.intraOpThreads()));
-            } else {
-                details.put("threads", "llama.cpp default (no llama_set_n_threads in this build)");
-            }
+        // Without a thread count, as llama.cpp's own tools do: one thread per physical core. The library's
+        // default (4) oversubscribes small machines, where ggml's spinning workers then cost 100-fold.
+        int threads = settings.intraOpThreads() > 0 ? settings.intraOpThreads() : PhysicalCores.COUNT;
+        if (api.setsThreads()) {
+            lib.llama_set_n_threads(context, threads, threads);
+            details.put("threads", api.threads(context, threads) + (settings.intraOpThreads() > 0 ? "" : " (one per physical core)"));
+        } else {
+            details.put("threads", "llama.cpp default (no llama_set_n_threads in this build)");
         }
         List<String> devices = api.devices();
         if (!devices.isEmpty()) {
             details.put("ggml_devices", String.join(", ", devices));
         }
-        String provider = settings.device() == Device.CPU ? "CPU"
+        String provider = settings.device() == Device.CPU ? "CPU" + api.cpuVariant().map(v -> " (ggml-cpu-" + v + ")").orElse("")
                 : "GPU offload (n_gpu_layers=" + gpuLayers + ", main_gpu=" + mainGpu + ")";
         int vocab = api.vocabSize(model);
         SessionInfo info = new SessionInfo(LlamaCppRuntime.ID, runtimeVersion, provider, vocab, api.layers(model),
@@ -171,6 +181,11 @@ public final class LlamaCppSession implements StepwiseSession {
                     + (found.isEmpty() ? "" : " " + found.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList())));
         }
         return found.get(0);
+    }
+
+    /** The machine's physical cores, counted once (OSHI). */
+    private static final class PhysicalCores {
+        static final int COUNT = Math.max(1, new oshi.SystemInfo().getHardware().getProcessor().getPhysicalProcessorCount());
     }
 
     private static int intOption(Map<String, String> options, String key, int fallback) {
@@ -204,6 +219,11 @@ public final class LlamaCppSession implements StepwiseSession {
 
     /** Decodes {@code count} tokens from the token buffer at the current position; returns the greedy next token. */
     private int step(int count) {
+        if (length + count > contextSize) {
+            // llama.cpp's status for a full cache differs by version (1, or -3 "failed to prepare ubatch")
+            throw new IllegalStateException("the context holds " + contextSize + " tokens: " + count + " more at position "
+                    + length + " do not fit (raise the max sequence length)");
+        }
         long t0 = System.nanoTime();
         LlamaBatch batch = lib.llama_batch_get_one(tokens, count, length, 0);
         int status = lib.llama_decode(context, batch);
@@ -237,7 +257,7 @@ public final class LlamaCppSession implements StepwiseSession {
         } else if (status == -1) {
             what = "invalid input batch";
         } else {
-            what = "fatal error";
+            what = "fatal error (llama.cpp's log on stderr says why)";
         }
         return "llama_decode returned " + status + ": " + what;
     }

@@ -42,6 +42,8 @@ public interface LlamaLibrary extends Library {
 
     void llama_set_n_threads(Pointer context, int threads, int batchThreads);
 
+    int llama_n_threads(Pointer context);
+
     Pointer llama_model_get_vocab(Pointer model);
 
     int llama_vocab_n_tokens(Pointer vocab);

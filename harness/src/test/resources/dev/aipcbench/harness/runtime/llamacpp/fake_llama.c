@@ -5,7 +5,8 @@
  * four-argument llama_batch_get_one). The toy model's logits peak at
  * (last_token * 31 + position * 7 + 7) % vocab, position being the last token's; each llama_decode spins
  * a little so timings are not zero. A "GGUF" file here is the magic followed by "vocab=V layers=L ctx=C".
- * Models load only after ggml_backend_load_all(), as with release builds' dynamic backends.
+ * Models load only after ggml_backend_load_all() or ggml_backend_load_all_from_path(), as with release
+ * builds' dynamic backends, before which ggml lists no device.
  * -DFAKE_GPU makes llama_supports_gpu_offload() true.
  */
 #include <stdbool.h>
@@ -112,7 +113,8 @@ int32_t fake_last_threads(void) { return last_threads; }
 
 /* ---- ggml ---- */
 void ggml_backend_load_all(void) { backends_loaded = true; }
-size_t ggml_backend_dev_count(void) { return 2; }
+void ggml_backend_load_all_from_path(const char *dir) { (void) dir; backends_loaded = true; }
+size_t ggml_backend_dev_count(void) { return backends_loaded ? 2 : 0; }
 void *ggml_backend_dev_get(size_t i) { return (void *) (i + 1); }
 const char *ggml_backend_dev_name(void *dev) { return dev == (void *) 1 ? "CPU" : "FakeGPU0"; }
 const char *ggml_backend_dev_description(void *dev) { return dev == (void *) 1 ? "fake CPU" : "fake integrated GPU"; }
