@@ -89,7 +89,7 @@ class LlamaCppBuildsTest {
         List<LlamaCppBuilds.Candidate> nowhere = LlamaCppBuilds.candidates(RuntimeEnvironment.current(),
                 new String[] {tmp.resolve("nowhere").toString(), "-Daipcbench.llamacpp.library"});
         DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, () -> LlamaApi.load(nowhere));
-        assertEquals("runtime library not installed: llama not found at " + tmp.resolve("nowhere")
+        assertEquals("runtime library not installed: llama (libllama.so) not found at " + tmp.resolve("nowhere")
                 + " (from -Daipcbench.llamacpp.library)", e.getMessage());
     }
 
