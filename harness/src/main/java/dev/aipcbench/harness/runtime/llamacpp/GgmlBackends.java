@@ -46,7 +46,7 @@ final class GgmlBackends {
             Path file = folder == null ? null : folder.resolve(System.mapLibraryName(sibling));
             if (file != null && Files.isRegularFile(file)) {
                 try {
-                    places.add(NativeLibrary.getInstance(file.toString(), NativeLibraryLookup.LOCAL_OPTIONS));
+                    places.add(NativeLibrary.getInstance(file.toString(), NativeLibraryLookup.OPTIONS));
                 } catch (UnsatisfiedLinkError e) {
                     // an unloadable ggml beside libllama only costs what is looked up in it
                 }

@@ -102,7 +102,7 @@ public final class LlamaApi {
     }
 
     private static LlamaApi load(LlamaCppBuilds.Candidate candidate) {
-        NativeLibraryLookup.Found found = candidate.localLookup().load();
+        NativeLibraryLookup.Found found = candidate.lookup().get().load();
         NativeSymbols symbols = new NativeSymbols(found.library(), found.loadName());
         symbols.require("llama.cpp with n_ubatch (March 2024 or newer)", "llama_backend_init", "llama_model_default_params",
                 "llama_context_default_params", "llama_free", "llama_n_ctx", "llama_n_batch", "llama_n_ubatch",
@@ -112,7 +112,7 @@ public final class LlamaApi {
         requireOneOf(symbols, "llama_model_free", "llama_free_model");
         requireOneOf(symbols, "llama_vocab_n_tokens", "llama_n_vocab");
         requireOneOf(symbols, "llama_memory_seq_rm", "llama_kv_self_seq_rm", "llama_kv_cache_seq_rm");
-        LlamaLibrary lib = Native.load(found.loadName(), LlamaLibrary.class, NativeLibraryLookup.LOCAL_OPTIONS);
+        LlamaLibrary lib = Native.load(found.loadName(), LlamaLibrary.class, NativeLibraryLookup.OPTIONS);
         LlamaApi api = new LlamaApi(lib, found, candidate, symbols);
         synchronized (BACKENDS) {
             String backends = BACKENDS.get(found.loadName());

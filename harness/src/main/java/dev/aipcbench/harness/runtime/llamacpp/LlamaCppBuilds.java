@@ -45,10 +45,6 @@ final class LlamaCppBuilds {
      * @param lookup  finds the library; throws {@link DeviceUnavailableException} when it is not there
      */
     record Candidate(String source, String version, Supplier<NativeLibraryLookup> lookup) {
-        /** The lookup, loading {@code RTLD_LOCAL}: two libllama builds in one process must not bind each other's functions. */
-        NativeLibraryLookup localLookup() {
-            return lookup.get().withOptions(NativeLibraryLookup.LOCAL_OPTIONS);
-        }
     }
 
     private LlamaCppBuilds() {

@@ -44,15 +44,16 @@ import java.util.stream.Stream;
  * {@link #trail()} keeps the places tried, for {@code --verbose}.
  */
 public final class NativeLibraryLookup {
-    /** Options every binding loads with: the C APIs bound here take UTF-8 paths and names. */
-    public static final Map<String, Object> OPTIONS = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
-
     /**
-     * {@link #OPTIONS}, opened {@code RTLD_LAZY | RTLD_LOCAL} (JNA opens {@code RTLD_GLOBAL} by default): for
-     * a library of which a process may load two builds (libllama from two llama.cpp versions), which would
-     * otherwise bind each other's exported functions and crash. See {@link #withOptions}.
+     * Options every binding loads with: the C APIs bound here take UTF-8 paths and names, and every runtime
+     * library opens {@code RTLD_LAZY | RTLD_LOCAL} (JNA's default is {@code RTLD_GLOBAL}). Runtimes built with
+     * different compilers export their own copies of C++ template code: libopenvino exports std::regex's
+     * {@code _Scanner<char>}, and in the global namespace de.kherud's libjllama bound it on load and aborted
+     * ("free(): invalid pointer"); two libllama builds would likewise bind each other's functions. Local,
+     * each library keeps its own, and a process (the tests, the agreement probe, {@code runtimes}) may hold
+     * several runtimes at once.
      */
-    public static final Map<String, Object> LOCAL_OPTIONS = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8",
+    public static final Map<String, Object> OPTIONS = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8",
             Library.OPTION_OPEN_FLAGS, Platform.isMac() ? 0x1 | 0x4 : 0x1);
 
     /** Subfolders of an explicit folder searched as a release folder or archive, after the folder itself. */
@@ -76,12 +77,11 @@ public final class NativeLibraryLookup {
     private final boolean openVinoArchive;
     private final String fallbackLabel;
     private final Supplier<Path> fallback;
-    private final Map<String, Object> options;
     private final List<String> trail = Collections.synchronizedList(new ArrayList<>());
 
     private NativeLibraryLookup(String name, String property, String environmentVariable, Path explicitPath,
                                 List<String> filePatterns, List<String> pythonFolders, List<String> npmFolders,
-                                boolean openVinoArchive, String fallbackLabel, Supplier<Path> fallback, Map<String, Object> options) {
+                                boolean openVinoArchive, String fallbackLabel, Supplier<Path> fallback) {
         this.name = name;
         this.property = property;
         this.environmentVariable = environmentVariable;
@@ -92,7 +92,6 @@ public final class NativeLibraryLookup {
         this.openVinoArchive = openVinoArchive;
         this.fallbackLabel = fallbackLabel;
         this.fallback = fallback;
-        this.options = options;
     }
 
     /**
@@ -102,13 +101,13 @@ public final class NativeLibraryLookup {
      */
     public static NativeLibraryLookup of(String name, String property, String environmentVariable) {
         return new NativeLibraryLookup(name, property, environmentVariable, null, List.of(System.mapLibraryName(name)),
-                List.of(), List.of(), false, null, null, OPTIONS);
+                List.of(), List.of(), false, null, null);
     }
 
     /** A lookup that only tries {@code path} (a file, or a folder holding the library's file). */
     public static NativeLibraryLookup at(String name, Path path) {
         return new NativeLibraryLookup(name, null, null, path, List.of(System.mapLibraryName(name)), List.of(), List.of(),
-                false, null, null, OPTIONS);
+                false, null, null);
     }
 
     /**
@@ -138,25 +137,25 @@ public final class NativeLibraryLookup {
             }
         }
         return new NativeLibraryLookup(name, property, environmentVariable, explicitPath, all, pythonFolders, npmFolders,
-                openVinoArchive, fallbackLabel, fallback, options);
+                openVinoArchive, fallbackLabel, fallback);
     }
 
     /** Folders inside a site-packages where a wheel keeps the library (e.g. {@code openvino/libs}). */
     public NativeLibraryLookup inPythonPackages(String... folders) {
         return new NativeLibraryLookup(name, property, environmentVariable, explicitPath, filePatterns, List.of(folders),
-                npmFolders, openVinoArchive, fallbackLabel, fallback, options);
+                npmFolders, openVinoArchive, fallbackLabel, fallback);
     }
 
     /** Folders inside the suite's npm prefix's node_modules where a prebuilt keeps the library. */
     public NativeLibraryLookup inNpmPackages(String... folders) {
         return new NativeLibraryLookup(name, property, environmentVariable, explicitPath, filePatterns, pythonFolders,
-                List.of(folders), openVinoArchive, fallbackLabel, fallback, options);
+                List.of(folders), openVinoArchive, fallbackLabel, fallback);
     }
 
     /** Also look in an OpenVINO archive set up with setupvars ({@code $INTEL_OPENVINO_DIR}). */
     public NativeLibraryLookup inOpenVinoArchive() {
         return new NativeLibraryLookup(name, property, environmentVariable, explicitPath, filePatterns, pythonFolders,
-                npmFolders, true, fallbackLabel, fallback, options);
+                npmFolders, true, fallbackLabel, fallback);
     }
 
     /**
@@ -165,13 +164,7 @@ public final class NativeLibraryLookup {
      */
     public NativeLibraryLookup withBuiltIn(String label, Supplier<Path> file) {
         return new NativeLibraryLookup(name, property, environmentVariable, explicitPath, filePatterns, pythonFolders,
-                npmFolders, openVinoArchive, label, file, options);
-    }
-
-    /** This lookup, loading with {@code loadOptions} (e.g. {@link #LOCAL_OPTIONS}) instead of {@link #OPTIONS}. */
-    public NativeLibraryLookup withOptions(Map<String, Object> loadOptions) {
-        return new NativeLibraryLookup(name, property, environmentVariable, explicitPath, filePatterns, pythonFolders, npmFolders,
-                openVinoArchive, fallbackLabel, fallback, Map.copyOf(loadOptions));
+                npmFolders, openVinoArchive, label, file);
     }
 
     /** The library's name as JNA knows it, e.g. {@code onnxruntime-genai}. */
@@ -201,7 +194,7 @@ public final class NativeLibraryLookup {
         Located where = locate();
         if (where.file() == null) {
             try {
-                NativeLibrary library = NativeLibrary.getInstance(name, options);
+                NativeLibrary library = NativeLibrary.getInstance(name, OPTIONS);
                 LOADED.add(library);
                 trail.add("the system loader: " + describe(library));
                 return new Found(library, name, "the system loader (" + describe(library) + ")");
@@ -258,7 +251,7 @@ public final class NativeLibraryLookup {
      */
     private boolean systemLoaderFinds() {
         try {
-            NativeLibrary library = NativeLibrary.getInstance(name, options);
+            NativeLibrary library = NativeLibrary.getInstance(name, OPTIONS);
             LOADED.add(library);
             return true;
         } catch (UnsatisfiedLinkError e) {
@@ -407,7 +400,7 @@ public final class NativeLibraryLookup {
     public Found loadFile(Path file, String origin) {
         String absolute = file.toAbsolutePath().toString();
         try {
-            NativeLibrary library = NativeLibrary.getInstance(absolute, options);
+            NativeLibrary library = NativeLibrary.getInstance(absolute, OPTIONS);
             LOADED.add(library);
             return new Found(library, absolute, origin);
         } catch (UnsatisfiedLinkError e) {

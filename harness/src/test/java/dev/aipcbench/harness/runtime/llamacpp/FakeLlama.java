@@ -38,7 +38,7 @@ final class FakeLlama {
     }
 
     static Probe probe(Path library) {
-        return Native.load(library.toString(), Probe.class, NativeLibraryLookup.LOCAL_OPTIONS);
+        return Native.load(library.toString(), Probe.class, NativeLibraryLookup.OPTIONS);
     }
 
     /** A "GGUF" file the fake loads: the magic, then the toy model's shape. */

@@ -34,7 +34,7 @@ class GgufEncodingTest {
 
     @BeforeAll
     static void bind() {
-        ggml = Native.load(RealLlamaBuilds.builtIn().toString(), Ggml.class, NativeLibraryLookup.LOCAL_OPTIONS);
+        ggml = Native.load(RealLlamaBuilds.builtIn().toString(), Ggml.class, NativeLibraryLookup.OPTIONS);
     }
 
     /** Weights as the model has them (std 0.02), plus exact zeros, a zero block and ties on rounding boundaries. */

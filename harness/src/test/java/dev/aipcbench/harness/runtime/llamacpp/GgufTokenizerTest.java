@@ -88,7 +88,7 @@ class GgufTokenizerTest {
         try (HfTokenizer suite = HfTokenizer.load(tmp.resolve("tokenizer.json"))) {
             for (Map.Entry<String, Path> build : RealLlamaBuilds.both().entrySet()) {
                 new LlamaCppRuntime(build.getValue()).installed(); // loads the build's backends before any model
-                Vocabulary lib = Native.load(build.getValue().toString(), Vocabulary.class, NativeLibraryLookup.LOCAL_OPTIONS);
+                Vocabulary lib = Native.load(build.getValue().toString(), Vocabulary.class, NativeLibraryLookup.OPTIONS);
                 Pointer model = lib.llama_model_load_from_file(gguf.toString(), lib.llama_model_default_params());
                 assertNotNull(model, build.getKey());
                 try {

@@ -128,4 +128,24 @@ class LlamaCppBuildsTest {
         assertTrue(out.startsWith("runtime library not usable: the llama.cpp at " + alone
                 + " loads its ggml backends dynamically and none loaded (loaded from " + alone), out);
     }
+
+    /**
+     * OpenVINO, then both llama.cpp builds, in one fresh JVM (test order in the shared test JVM decides
+     * otherwise, and CI's order crashed where this machine's did not): every build loads and names its
+     * backends (linked in, loaded from the prebuilt's folder).
+     */
+    @Test
+    void bothBuildsLoadInAProcessThatAlreadyHoldsOpenVino() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AfterOpenVinoProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        List<String> lines = out.lines().filter(l -> l.startsWith("openvino ") || l.startsWith(RealLlamaBuilds.BUILT_IN + " ")
+                || l.startsWith(RealLlamaBuilds.NPM + " ")).toList();
+        assertEquals(3, lines.size(), out);
+        assertTrue(lines.get(0).contains("CPU"), out);
+        assertEquals(RealLlamaBuilds.BUILT_IN + " linked in", lines.get(1), out);
+        assertTrue(lines.get(2).startsWith(RealLlamaBuilds.NPM + " loaded from "), out);
+    }
 }
