@@ -79,6 +79,12 @@ public final class ResultsFolder {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(f + ": not found (expected a results folder holding " + RESULTS_JSON + ")");
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            // A file cut short or not JSON at all comes wrapped with the path it was read at: it is a syntax
+            // error (the file is broken), not a field of the wrong type.
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException syntax) {
+                throw new IllegalArgumentException(f + ": not valid results JSON: " + firstSentence(syntax.getOriginalMessage())
+                        + (syntax.getLocation() != null ? " at line " + syntax.getLocation().getLineNr() : "") + " (in " + path(e) + ")");
+            }
             throw new IllegalArgumentException(f + ": field " + path(e) + ": " + firstSentence(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(f + ": not valid results JSON: " + firstSentence(e.getOriginalMessage())

@@ -22,9 +22,9 @@ class ProfileReaderTest {
 
     @Test
     void unknownFieldsAreNamedWithTheirPathAndTheKnownOnes() {
-        assertEquals("my.json: unknown field worklods (expected one of description, devices, execution_providers, jmh, model, "
+        assertEquals("my.json: unknown field worklods (expected one of description, devices, execution_providers, interference, jmh, model, "
                 + "precisions, runtimes, session, telemetry, thresholds, workloads)", failure("{\"worklods\": {}}"));
-        assertEquals("my.json: unknown field jmh.fork (expected one of decode_iterations, forks, iterations, timeout_minutes, "
+        assertEquals("my.json: unknown field jmh.fork (expected one of decode_iterations, forks, interleave, iterations, timeout_minutes, "
                 + "warmup_iterations)", failure("{\"jmh\": {\"fork\": 2}}"));
     }
 
