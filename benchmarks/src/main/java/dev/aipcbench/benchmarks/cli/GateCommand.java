@@ -22,12 +22,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code run-bench gate}: compare a run with baseline runs of the same machine and fail on statistically
- * and practically significant regressions. Exit 0 pass, 1 regression, 2 usage or input error.
+ * and practically significant regressions. Exit 0 pass, 1 regression, 2 usage or input error, 3 nothing judged
+ * ({@link GateReport#EXIT_INCONCLUSIVE}). It only parses flags: {@link RegressionGate} reads, checks and pools both sides.
  */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Regression gate: per cell and metric, a hierarchical-bootstrap CI of the ratio of medians (current/baseline)",
                 "must exclude 1 AND the change must pass the threshold. Writes gate.md and gate.xml (JUnit).",
-                "Exit 0 pass, 1 regression, 2 usage or input error."})
+                "A row whose run-to-run noise (fork-to-fork spread) is above its threshold is inconclusive unless the change is beyond the noise.",
+                "Exit 0 pass, 1 regression or newly failed cell, 2 usage or input error, 3 nothing judged (no comparable row, or only inconclusive ones)."})
 final class GateCommand implements Callable<Integer> {
     @Mixin VerboseOption verbose;
 
@@ -67,8 +69,7 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         try {
-            Path current = currents.get(0);
-            GateOptions o = GateOptions.of(baselines, current)
+            GateOptions o = GateOptions.of(baselines, currents)
                     .withThresholds(thresholds())
                     .withConfidence(GateOptions.parseConfidence(confidence))
                     .withAllowDifferentHardware(allowDifferentHardware)
@@ -78,12 +79,10 @@ final class GateCommand implements Callable<Integer> {
             if (threshold != null) {
                 o = o.withThreshold(threshold);
             }
-            GateReport report = currents.size() == 1 ? new RegressionGate(o).run()
-                    : new RegressionGate(o).compare(readAll("--baseline", baselines), PooledRun.of(readAll("--current", currents)));
+            GateReport report = new RegressionGate(o).run();
             GateOutputFolder folder = new GateOutputFolder(o.out());
             folder.write(report);
-            System.err.printf("gate: %d regression(s), %d improvement(s), %d pass; %s, %s%n", report.count(GateVerdict.REGRESSION),
-                    report.count(GateVerdict.IMPROVEMENT), report.count(GateVerdict.PASS), folder.markdown(), folder.junitXml());
+            System.err.println(report.consoleLine() + "; " + folder.markdown() + ", " + folder.junitXml());
             if (sensitivity) {
                 writeSensitivity(o, folder.markdown().resolveSibling("sensitivity.md"));
             }
@@ -96,21 +95,13 @@ final class GateCommand implements Callable<Integer> {
         }
     }
 
-    private List<RunResults> readAll(String flag, List<Path> folders) {
+    private static List<RunResults> readAll(String flag, List<Path> folders) {
         List<RunResults> runs = new java.util.ArrayList<>();
         for (Path f : folders) {
             try {
                 runs.add(ResultsFolder.read(f));
             } catch (IllegalArgumentException e) {
                 throw new GateInputException(flag + " " + e.getMessage());
-            }
-        }
-        String first = runs.get(0).host() == null ? null : runs.get(0).host().fingerprint();
-        for (int i = 1; i < runs.size() && !allowDifferentHardware; i++) {
-            String other = runs.get(i).host() == null ? null : runs.get(i).host().fingerprint();
-            if (first == null || !first.equals(other)) {
-                throw new GateInputException(flag + " runs of different hardware: " + folders.get(0) + " (" + first + ") and "
-                        + folders.get(i) + " (" + other + "); pass --allow-different-hardware to pool them anyway");
             }
         }
         return runs;

@@ -101,6 +101,15 @@ public final class ForkedSamples {
         return max * forks.length;
     }
 
+    /** Each fork's median, in fork order. */
+    public double[] forkMedians() {
+        double[] out = new double[forks.length];
+        for (int i = 0; i < forks.length; i++) {
+            out[i] = Summary.percentile(forks[i], 0, forks[i].length, 50);
+        }
+        return out;
+    }
+
     /** Median of all samples (NaN when empty). */
     public double median() {
         double[] all = new double[size];

@@ -30,6 +30,11 @@ final class GateFormat {
         return String.format(Locale.ROOT, "%.3f (%+.1f%%)", r, (r - 1) * 100);
     }
 
+    /** {@code ±8.1%}, the noise floor. */
+    static String percent(double pct) {
+        return Double.isNaN(pct) ? NONE : String.format(Locale.ROOT, "±%.1f%%", pct);
+    }
+
     /** {@code [1.081, 1.121]}. */
     static String interval(double lo, double hi) {
         if (Double.isNaN(lo) || Double.isNaN(hi)) {

@@ -22,7 +22,8 @@ public final class GateMarkdownWriter {
         GateSettings s = report.settings();
         long regressions = report.count(GateVerdict.REGRESSION);
         int broken = report.brokenCells().size();
-        md.append("## Performance gate: ").append(report.passed() ? "passed" : "FAILED").append("\n\n");
+        GateReport.Outcome outcome = report.outcome();
+        md.append("## Performance gate: ").append(outcome == GateReport.Outcome.PASSED ? "passed" : outcome.name()).append("\n\n");
         md.append(headline(report, regressions, broken)).append("\n\n");
         md.append("Baseline ").append(runs(s.baselineRuns()))
                 .append(s.baselineRuns().size() > 1 ? " (forks pooled)" : "")
@@ -31,7 +32,11 @@ public final class GateMarkdownWriter {
                 .append(" bootstrap CI of the ratio of medians (current / baseline; forks, then iterations; ")
                 .append(s.resamples()).append(" resamples, seed ").append(s.seed())
                 .append(") excludes 1 and the change exceeds the threshold (default ")
-                .append(GatePercent.format(s.defaultThresholdPct())).append(").\n\n");
+                .append(GatePercent.format(s.defaultThresholdPct()))
+                .append(") and the run-to-run noise (the change fork-to-fork spread alone reaches). A row whose noise is above")
+                .append(" its threshold cannot pass: it is inconclusive unless the change is beyond the noise.")
+                .append(outcome == GateReport.Outcome.INCONCLUSIVE ? " **No row could be judged: the gate did not pass (exit "
+                        + GateReport.EXIT_INCONCLUSIVE + ").**" : "").append("\n\n");
         for (String note : report.notes()) {
             md.append("> ").append(escape(note)).append("\n\n");
         }
@@ -47,6 +52,11 @@ public final class GateMarkdownWriter {
         if (!better.isEmpty()) {
             md.append("### Improvements\n\n");
             table(md, better, s.confidence());
+        }
+        List<GateRow> inconclusive = report.rows(GateVerdict.INCONCLUSIVE);
+        if (!inconclusive.isEmpty()) {
+            md.append("### Inconclusive (noise above the threshold)\n\n");
+            table(md, inconclusive, s.confidence());
         }
         cells(md, report.unmatchedCells());
 
@@ -75,6 +85,10 @@ public final class GateMarkdownWriter {
         }
         parts.add(plural(r.count(GateVerdict.IMPROVEMENT), "improvement"));
         parts.add(r.count(GateVerdict.PASS) + " passed");
+        long inconclusive = r.count(GateVerdict.INCONCLUSIVE);
+        if (inconclusive > 0) {
+            parts.add(inconclusive + " inconclusive");
+        }
         long noData = r.count(GateVerdict.NO_DATA);
         if (noData > 0) {
             parts.add(noData + " without data");
@@ -88,7 +102,7 @@ public final class GateMarkdownWriter {
 
     private static void table(StringBuilder md, List<GateRow> rows, double confidence) {
         md.append("| cell | metric | baseline | current | ratio | ").append(GateFormat.confidence(confidence))
-                .append(" CI | verdict |\n|---|---|---|---|---|---|---|\n");
+                .append(" CI | noise | verdict |\n|---|---|---|---|---|---|---|---|\n");
         for (GateRow r : rows) {
             String verdict = r.verdict().fails() ? "**" + r.verdict().label() + "**" : r.verdict().label();
             if (!r.note().isEmpty()) {
@@ -99,6 +113,7 @@ public final class GateMarkdownWriter {
                     .append(" | ").append(GateFormat.value(r.currentMedian(), r.unit()))
                     .append(" | ").append(GateFormat.ratio(r.ratio()))
                     .append(" | ").append(GateFormat.interval(r.ciLow(), r.ciHigh()))
+                    .append(" | ").append(GateFormat.percent(r.noisePct()))
                     .append(" | ").append(escape(verdict)).append(" |\n");
         }
         md.append('\n');

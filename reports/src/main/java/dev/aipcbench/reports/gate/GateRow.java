@@ -18,12 +18,13 @@ import dev.aipcbench.results.Metric;
  * @param ratio          current / baseline medians
  * @param ciLow          lower bound of the ratio's bootstrap interval
  * @param ciHigh         upper bound
+ * @param noisePct       the row's {@link NoiseFloor} in percent, NaN when unknown or not judged
  * @param verdict        what the gate says
  * @param note           why, in a few words (empty when there is nothing to add)
  */
 public record GateRow(String cellId, String metric, String unit, Metric.Better better, double thresholdPct,
                       double baselineMedian, double currentMedian, int baselineN, int currentN,
-                      double ratio, double ciLow, double ciHigh, GateVerdict verdict, String note) {
+                      double ratio, double ciLow, double ciHigh, double noisePct, GateVerdict verdict, String note) {
 
     /** How much worse the current median is, in percent of the baseline (negative: better). */
     public double worsePct() {

@@ -55,7 +55,7 @@ public final class JUnitXmlWriter {
         x.writeAttribute("tests", Integer.toString(report.rows().size()));
         x.writeAttribute("failures", Long.toString(failures));
         x.writeAttribute("errors", "0");
-        x.writeAttribute("skipped", Long.toString(report.count(GateVerdict.NO_DATA)));
+        x.writeAttribute("skipped", Long.toString(report.count(GateVerdict.NO_DATA) + report.count(GateVerdict.INCONCLUSIVE)));
         x.writeAttribute("time", "0");
         properties(x, report.settings());
         for (GateRow r : report.rows()) {
@@ -68,6 +68,7 @@ public final class JUnitXmlWriter {
             switch (r.verdict()) {
                 case REGRESSION -> child(x, "failure", "regression", line, r.cellId() + "\n" + line);
                 case NO_DATA -> child(x, "skipped", null, "no data: " + r.note(), null);
+                case INCONCLUSIVE -> child(x, "skipped", null, "inconclusive: " + r.note(), null);
                 default -> text(x, "system-out", line);
             }
             nl(x, 2);

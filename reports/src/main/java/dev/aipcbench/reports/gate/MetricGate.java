@@ -17,10 +17,12 @@ public final class MetricGate {
     public static final int MIN_SAMPLES = 2;
 
     private final RatioOfMedians statistics;
+    private final double confidence;
     private final long seed;
 
     public MetricGate(int resamples, double confidence, long seed) {
         this.statistics = new RatioOfMedians(resamples, confidence);
+        this.confidence = confidence;
         this.seed = seed;
     }
 
@@ -55,22 +57,29 @@ public final class MetricGate {
                     + "): no ratio");
         }
         RatioEstimate e = statistics.estimate(base, cur, streamSeed(cellId, metric));
-        GateVerdict v = GateVerdict.of(e, better, thresholdPct);
-        return row.judged(e, v, note(e, v, better, thresholdPct));
+        NoiseFloor noise = NoiseFloor.of(base, cur, confidence);
+        GateVerdict v = GateVerdict.of(e, better, thresholdPct, noise);
+        return row.judged(e, v, noise, note(e, v, better, thresholdPct, noise));
     }
 
     private long streamSeed(String cellId, String metric) {
         return seed * 0x9E3779B97F4A7C15L + (cellId + '\n' + metric).hashCode();
     }
 
-    private static String note(RatioEstimate e, GateVerdict v, Metric.Better better, double thresholdPct) {
+    private static String note(RatioEstimate e, GateVerdict v, Metric.Better better, double thresholdPct, NoiseFloor noise) {
         double worse = (e.ratio() - 1) * 100 * (better == Metric.Better.HIGHER ? -1 : 1);
         String t = GatePercent.format(thresholdPct);
+        String beyondNoise = noise.above(thresholdPct) ? ", beyond its " + noise.describe() : "";
         switch (v) {
             case REGRESSION:
-                return String.format(Locale.ROOT, "%.1f%% worse (threshold %s)", worse, t);
+                return String.format(Locale.ROOT, "%.1f%% worse (threshold %s%s)", worse, t, beyondNoise);
             case IMPROVEMENT:
-                return String.format(Locale.ROOT, "%.1f%% better (threshold %s)", -worse, t);
+                return String.format(Locale.ROOT, "%.1f%% better (threshold %s%s)", -worse, t, beyondNoise);
+            case INCONCLUSIVE:
+                return noise.known()
+                        ? String.format(Locale.ROOT, "%+.1f%% within the %s, above the threshold %s: more forks (jmh.forks) or a quieter machine",
+                        worse, noise.describe(), t)
+                        : noise.describe();
             default:
                 boolean beyond = Math.abs(e.ratio() - 1) * 100 > thresholdPct;
                 if (beyond) {
@@ -88,12 +97,12 @@ public final class MetricGate {
             double b = base.size() > 0 ? base.median() : Double.NaN;
             double c = cur.size() > 0 ? cur.median() : Double.NaN;
             return new GateRow(cellId, metric, unit, better, thresholdPct, b, c, base.size(), cur.size(),
-                    Double.NaN, Double.NaN, Double.NaN, GateVerdict.NO_DATA, withDropped(why));
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, GateVerdict.NO_DATA, withDropped(why));
         }
 
-        GateRow judged(RatioEstimate e, GateVerdict v, String note) {
+        GateRow judged(RatioEstimate e, GateVerdict v, NoiseFloor noise, String note) {
             return new GateRow(cellId, metric, unit, better, thresholdPct, e.baselineMedian(), e.currentMedian(),
-                    base.size(), cur.size(), e.ratio(), e.ciLow(), e.ciHigh(), v, withDropped(note));
+                    base.size(), cur.size(), e.ratio(), e.ciLow(), e.ciHigh(), noise.pct(), v, withDropped(note));
         }
 
         private String withDropped(String note) {

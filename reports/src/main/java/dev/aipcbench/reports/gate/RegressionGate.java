@@ -5,14 +5,16 @@ import dev.aipcbench.results.RunResults;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The performance-regression gate: reads the baseline and current results folders, refuses different
  * hardware unless allowed, pairs cells, and judges every gated metric both sides have. Input problems
- * throw {@link GateInputException} (exit 2); the report's {@link GateReport#exitCode()} gives 0 or 1.
+ * throw {@link GateInputException} (exit 2); the report's {@link GateReport#exitCode()} gives 0, 1 or 3.
  */
 public final class RegressionGate {
     private final GateOptions options;
@@ -23,27 +25,30 @@ public final class RegressionGate {
         this.metricGate = new MetricGate(options.resamples(), options.confidence(), options.seed());
     }
 
-    /** Reads {@link GateOptions#baselines()} and {@link GateOptions#current()} and compares them. */
+    /**
+     * Reads {@link GateOptions#baselines()} and {@link GateOptions#currents()} and compares them; both sides
+     * are read, checked and pooled the same way.
+     */
     public GateReport run() {
-        List<HostFingerprintCheck.LabelledRun> baselines = new ArrayList<>();
-        for (Path p : options.baselines()) {
-            baselines.add(new HostFingerprintCheck.LabelledRun(p.toString(), read("--baseline", p)));
-        }
-        return compare(baselines, new HostFingerprintCheck.LabelledRun(options.current().toString(),
-                read("--current", options.current())));
+        return compare(read("--baseline", options.baselines()), read("--current", options.currents()));
     }
 
     /** Compares runs already in memory, labelled by their run ids. */
     public GateReport compare(List<RunResults> baselines, RunResults current) {
-        return compare(baselines.stream().map(r -> new HostFingerprintCheck.LabelledRun(runId(r), r)).toList(),
-                new HostFingerprintCheck.LabelledRun(runId(current), current));
+        return compare(labelled(baselines), labelled(List.of(current)));
     }
 
-    private GateReport compare(List<HostFingerprintCheck.LabelledRun> baselines, HostFingerprintCheck.LabelledRun current) {
-        refuseRepeatedRuns(baselines, current);
+    private GateReport compare(List<HostFingerprintCheck.LabelledRun> baselines, List<HostFingerprintCheck.LabelledRun> currents) {
+        HostFingerprintCheck.LabelledRun first = currents.get(0);
+        List<HostFingerprintCheck.LabelledRun> others = new ArrayList<>(baselines);
+        others.addAll(currents.subList(1, currents.size()));
+        refuseRepeatedRuns(baselines, currents);
         List<String> notes = new ArrayList<>();
-        HostFingerprintCheck.check(baselines, current, options.allowDifferentHardware())
+        HostFingerprintCheck.check(others, first, options.allowDifferentHardware())
                 .ifPresent(d -> notes.add(d + " (compared because --allow-different-hardware was given)"));
+        HostFingerprintCheck.LabelledRun current = currents.size() == 1 ? first : new HostFingerprintCheck.LabelledRun(
+                String.join(" + ", currents.stream().map(HostFingerprintCheck.LabelledRun::label).toList()),
+                PooledRun.of(currents.stream().map(HostFingerprintCheck.LabelledRun::results).toList()));
         for (HostFingerprintCheck.LabelledRun r : baselines) {
             if (!r.results().complete()) {
                 notes.add("baseline " + r.label() + " is incomplete (the run ended early); its finished cells are used");
@@ -82,16 +87,24 @@ public final class RegressionGate {
     // A run pooled twice would count its forks twice and narrow the interval; the current run in the
     // baseline (a glob like results/* that also matches it) would pull the baseline towards it.
     private static void refuseRepeatedRuns(List<HostFingerprintCheck.LabelledRun> baselines,
-                                           HostFingerprintCheck.LabelledRun current) {
+                                           List<HostFingerprintCheck.LabelledRun> currents) {
+        Map<String, String> currentIds = new HashMap<>();
         Set<String> seen = new HashSet<>();
+        for (HostFingerprintCheck.LabelledRun c : currents) {
+            String id = c.results().runId();
+            if (id != null && currentIds.putIfAbsent(id, c.label()) != null) {
+                throw new GateInputException("--current " + c.label() + ": run id " + id
+                        + " is given more than once; each current run may be pooled once");
+            }
+        }
         for (HostFingerprintCheck.LabelledRun b : baselines) {
             String id = b.results().runId();
             if (id == null) {
                 continue;
             }
-            if (id.equals(current.results().runId())) {
-                throw new GateInputException("--baseline " + b.label() + " is the current run (run id " + id
-                        + "); a run cannot be its own baseline");
+            if (currentIds.containsKey(id)) {
+                throw new GateInputException("--baseline " + b.label() + " is the current run " + currentIds.get(id)
+                        + " (run id " + id + "); a run cannot be its own baseline");
             }
             if (!seen.add(id)) {
                 throw new GateInputException("--baseline " + b.label() + ": run id " + id
@@ -104,11 +117,19 @@ public final class RegressionGate {
         return r.runId() != null ? r.runId() : "(no run id)";
     }
 
-    private static RunResults read(String flag, Path folder) {
-        try {
-            return ResultsFolder.read(folder);
-        } catch (IllegalArgumentException e) {
-            throw new GateInputException(flag + " " + e.getMessage(), e);
+    private static List<HostFingerprintCheck.LabelledRun> labelled(List<RunResults> runs) {
+        return runs.stream().map(r -> new HostFingerprintCheck.LabelledRun(runId(r), r)).toList();
+    }
+
+    private static List<HostFingerprintCheck.LabelledRun> read(String flag, List<Path> folders) {
+        List<HostFingerprintCheck.LabelledRun> runs = new ArrayList<>();
+        for (Path folder : folders) {
+            try {
+                runs.add(new HostFingerprintCheck.LabelledRun(folder.toString(), ResultsFolder.read(folder)));
+            } catch (IllegalArgumentException e) {
+                throw new GateInputException(flag + " " + e.getMessage(), e);
+            }
         }
+        return runs;
     }
 }

@@ -29,7 +29,7 @@ class GateMarkdownWriterTest {
         assertTrue(md.contains("Baseline `20260101-base` vs current `20260102-cur`."));
         assertTrue(md.contains("95% bootstrap CI of the ratio of medians"));
         assertTrue(md.contains("5000 resamples, seed 42"));
-        assertTrue(md.contains("| cell | metric | baseline | current | ratio | 95% CI | verdict |"));
+        assertTrue(md.contains("| cell | metric | baseline | current | ratio | 95% CI | noise | verdict |"));
     }
 
     @Test
@@ -41,8 +41,9 @@ class GateMarkdownWriterTest {
                 .orElseThrow();
         assertEquals("| `" + GateFixtures.CPU_CELL + "` | tpot_ms | " + GateFormat.value(tpot.baselineMedian(), "ms")
                 + " | " + GateFormat.value(tpot.currentMedian(), "ms") + " | " + GateFormat.ratio(tpot.ratio()) + " | "
-                + GateFormat.interval(tpot.ciLow(), tpot.ciHigh()) + " | **regression**: " + tpot.note() + " |", line);
-        assertTrue(line.matches(".*\\| 2[45]\\.\\d\\d ms \\| 2[78]\\.\\d\\d ms \\| 1\\.\\d{3} \\(\\+\\d+\\.\\d%\\) \\| \\[1\\.\\d{3}, 1\\.\\d{3}] \\|.*"), line);
+                + GateFormat.interval(tpot.ciLow(), tpot.ciHigh()) + " | " + GateFormat.percent(tpot.noisePct())
+                + " | **regression**: " + tpot.note() + " |", line);
+        assertTrue(line.matches(".*\\| 2[45]\\.\\d\\d ms \\| 2[78]\\.\\d\\d ms \\| 1\\.\\d{3} \\(\\+\\d+\\.\\d%\\) \\| \\[1\\.\\d{3}, 1\\.\\d{3}] \\| ±\\d\\.\\d% \\|.*"), line);
     }
 
     @Test

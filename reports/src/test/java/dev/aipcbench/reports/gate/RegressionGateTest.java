@@ -152,7 +152,8 @@ class RegressionGateTest {
         GateReport report = gate().compare(List.of(run("base", GateFixtures.notOk(NPU_CELL, CellStatus.FAILED, "driver hang"))),
                 run("cur", ok(NPU_CELL, generation(12))));
         assertEquals(List.of(new UnmatchedCell(NPU_CELL, "failed", "ok", "driver hang", false)), report.unmatchedCells());
-        assertEquals(GateReport.EXIT_PASS, report.exitCode());
+        // listed, not failed; but with nothing compared the gate cannot say it passed
+        assertEquals(GateReport.EXIT_INCONCLUSIVE, report.exitCode());
     }
 
     @Test
@@ -187,10 +188,10 @@ class RegressionGateTest {
 
     @Test
     void itlAndLoopOverheadAreNotGatedAndOneSidedMetricsHaveNoData() {
-        RunResults base = run("base", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 5, 25, 0.01),
+        RunResults base = run("base", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 2, 5, 25, 0.01),
                 "itl_ms", noisy(rng, 1, 160, 25, 0.05), "loop_overhead_pct", noisy(rng, 1, 5, 1, 0.3),
                 "energy_j", noisy(rng, 1, 5, 9, 0.01))));
-        RunResults cur = run("cur", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 5, 25, 0.01),
+        RunResults cur = run("cur", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 2, 5, 25, 0.01),
                 "itl_ms", noisy(rng, 1, 160, 40, 0.05), "loop_overhead_pct", noisy(rng, 1, 5, 3, 0.3),
                 "peak_rss_mb", noisy(rng, 1, 5, 800, 0.01))));
         GateReport report = gate().compare(List.of(base), cur);
@@ -198,6 +199,43 @@ class RegressionGateTest {
         assertEquals(GateVerdict.NO_DATA, row(report, CPU_CELL, "peak_rss_mb").verdict());
         assertEquals(GateVerdict.NO_DATA, row(report, CPU_CELL, "energy_j").verdict());
         assertEquals(GateReport.EXIT_PASS, report.exitCode());
+    }
+
+    @Test
+    void oneForkRunsOrRowsWithoutDataDoNotPass() {
+        RunResults base = run("base", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 10, 25, 0.01))));
+        RunResults same = run("cur", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 10, 25, 0.01))));
+        GateReport oneFork = gate().compare(List.of(base), same);
+        assertEquals(GateVerdict.INCONCLUSIVE, row(oneFork, CPU_CELL, "tpot_ms").verdict());
+        assertEquals(GateReport.EXIT_INCONCLUSIVE, oneFork.exitCode());
+        assertTrue(oneFork.consoleLine().startsWith("gate: inconclusive (no row could be judged"), oneFork.consoleLine());
+
+        RunResults energyOnly = run("cur2", ok(CPU_CELL, metrics("energy_j", noisy(rng, 2, 5, 9, 0.01))));
+        GateReport noData = gate().compare(List.of(base), energyOnly);
+        assertTrue(noData.rows().stream().allMatch(r -> r.verdict() == GateVerdict.NO_DATA), noData.rows().toString());
+        assertEquals(GateReport.EXIT_INCONCLUSIVE, noData.exitCode());
+
+        GateReport nothing = gate().compare(List.of(run("b3")), run("c3"));
+        assertEquals(GateReport.EXIT_INCONCLUSIVE, nothing.exitCode());
+        assertEquals("gate: inconclusive (no cell x metric both sides could compare): 0 regression(s), 0 improvement(s), 0 pass,"
+                + " 0 inconclusive, 0 without data", nothing.consoleLine());
+    }
+
+    @Test
+    void severalCurrentRunsArePooledLikeBaselinesAndTheirNoiseCounts() throws Exception {
+        Path b1 = write("b1", run("b1", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 10, 25, 0.01)))));
+        Path b2 = write("b2", run("b2", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 10, 25, 0.01)))));
+        Path c1 = write("c1", run("c1", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 10, 30, 0.01)))));
+        Path c2 = write("c2", run("c2", ok(CPU_CELL, metrics("tpot_ms", noisy(rng, 1, 10, 30, 0.01)))));
+        GateReport report = new RegressionGate(GateOptions.of(List.of(b1, b2), List.of(c1, c2))).run();
+        GateRow r = row(report, CPU_CELL, "tpot_ms");
+        assertEquals(20, r.currentN());
+        assertEquals(GateVerdict.REGRESSION, r.verdict(), r.toString());
+        assertTrue(r.noisePct() < 5, "four one-fork runs estimate the noise: " + r);
+        assertEquals(GateReport.EXIT_REGRESSION, report.exitCode());
+        assertEquals("--current " + c1 + ": run id c1 is given more than once; each current run may be pooled once",
+                assertThrows(GateInputException.class, () -> new RegressionGate(GateOptions.of(List.of(b1), List.of(c1, c1))).run())
+                        .getMessage());
     }
 
     @Test
@@ -215,7 +253,7 @@ class RegressionGateTest {
         assertEquals("--baseline " + copy + ": run id b1 is given more than once; each baseline run may be pooled once",
                 assertThrows(GateInputException.class, () -> new RegressionGate(GateOptions.of(List.of(b1, copy), cur)).run())
                         .getMessage());
-        assertEquals("--baseline " + cur + " is the current run (run id cur); a run cannot be its own baseline",
+        assertEquals("--baseline " + cur + " is the current run " + cur + " (run id cur); a run cannot be its own baseline",
                 assertThrows(GateInputException.class, () -> new RegressionGate(GateOptions.of(List.of(b1, cur), cur)).run())
                         .getMessage());
     }
