@@ -68,6 +68,18 @@ public record CellResult(String id, String runtime, String device, String precis
     public record Fork(long pid, boolean disturbed, String evidence, Double forkCores, Double otherCores, Double stealPct) {
     }
 
+    /** The forks other work disturbed (their samples left out of the metrics, unless no fork was spared). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<Fork> disturbedForks() {
+        return forks == null ? List.of() : forks.stream().filter(Fork::disturbed).toList();
+    }
+
+    /** Every fork disturbed, reruns included: the metrics then rest on disturbed forks only and decide nothing. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean everyForkDisturbed() {
+        return forks != null && !forks.isEmpty() && forks.stream().allMatch(Fork::disturbed);
+    }
+
     /** A copy with {@code m} as its metrics. */
     public CellResult withMetrics(Map<String, Metric> m) {
         return new CellResult(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started,

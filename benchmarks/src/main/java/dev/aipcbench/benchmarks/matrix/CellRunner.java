@@ -106,7 +106,7 @@ final class CellRunner {
                 attempts++;
                 int missing = profile.jmh().forks() - forks.clean();
                 console.printf("  %d fork%s disturbed (%s); running %d again%n", forks.disturbed(), forks.disturbed() == 1 ? "" : "s",
-                        forks.judged().stream().filter(CellResult.Fork::disturbed).map(CellResult.Fork::evidence).findFirst().orElse(""),
+                        forks.judged().stream().filter(CellResult.Fork::disturbed).map(CellResult.Fork::evidence).reduce((a, b) -> b).orElse(""),
                         missing);
                 failure = runForks(cell, specFile, missing, logs.resolve(key + ".rerun" + attempts + ".log"),
                         logs.resolve(key + ".rerun" + attempts + ".jmh.json"), watchdog);

@@ -31,4 +31,10 @@ public record GateRow(String cellId, String metric, String unit, Metric.Better b
         double change = (ratio - 1) * 100;
         return better == Metric.Better.HIGHER ? -change : change;
     }
+
+    /** This row with another verdict and note (the numbers stay, for the reader). */
+    public GateRow withVerdict(GateVerdict v, String why) {
+        return new GateRow(cellId, metric, unit, better, thresholdPct, baselineMedian, currentMedian, baselineN, currentN,
+                ratio, ciLow, ciHigh, noisePct, v, why);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aipcbench.reports.gate;
 
+import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.ResultsFolder;
 import dev.aipcbench.results.RunResults;
 
@@ -80,8 +81,18 @@ public final class RegressionGate {
 
     private GateRow judge(Comparison c) {
         String id = c.pair().cellId();
-        return metricGate.compare(id, c.metric(), c.pair().baselineMetrics(c.metric()), c.pair().currentMetric(c.metric()),
+        GateRow row = metricGate.compare(id, c.metric(), c.pair().baselineMetrics(c.metric()), c.pair().currentMetric(c.metric()),
                 options.thresholds().resolve(id, c.metric()));
+        // A cell whose every fork (reruns included) was disturbed by other work measured the neighbour, not
+        // the build: it decides nothing either way.
+        String side = c.pair().current().everyForkDisturbed() ? "current run"
+                : c.pair().baselines().stream().allMatch(CellResult::everyForkDisturbed) ? "baseline" : null;
+        if (side != null && row.verdict().judged()) {
+            CellResult disturbed = side.equals("baseline") ? c.pair().baselines().get(0) : c.pair().current();
+            return row.withVerdict(GateVerdict.INCONCLUSIVE, "every fork of the " + side + " was disturbed ("
+                    + disturbed.disturbedForks().get(0).evidence() + ")");
+        }
+        return row;
     }
 
     // A run pooled twice would count its forks twice and narrow the interval; the current run in the

@@ -10,6 +10,7 @@ import dev.aipcbench.reports.html.section.CellsSection;
 import dev.aipcbench.reports.html.section.ChartsSection;
 import dev.aipcbench.reports.html.section.ComparisonSection;
 import dev.aipcbench.reports.html.section.HostsSection;
+import dev.aipcbench.reports.html.section.InterferenceSection;
 import dev.aipcbench.reports.html.section.MetricDefinitionsSection;
 import dev.aipcbench.reports.html.section.ReportSection;
 import dev.aipcbench.reports.html.section.RunSummarySection;
@@ -39,6 +40,7 @@ public final class HtmlReport {
                 new ChartsSection(runs, charts),
                 new CellsSection(runs),
                 new AgreementSection(runs),
+                new InterferenceSection(runs),
                 new TelemetrySection(runs, charts),
                 new MetricDefinitionsSection()).stream().filter(ReportSection::present).toList();
         String subject = runs.stream().map(LoadedRun::label).collect(Collectors.joining(" vs "));

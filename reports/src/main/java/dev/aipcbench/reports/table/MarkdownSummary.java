@@ -40,8 +40,29 @@ public final class MarkdownSummary {
         resultsTable(md, runs, labels);
         notRun(md, runs, labels);
         agreement(md, runs, labels);
+        disturbed(md, runs, labels);
         comparison(md, runs, labels);
         return md.toString();
+    }
+
+    /** One line per cell with forks other work disturbed (rerun, left out of the numbers). */
+    private static void disturbed(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < runs.size(); i++) {
+            for (dev.aipcbench.results.CellResult c : runs.get(i).cells()) {
+                var d = c.disturbedForks();
+                if (d.isEmpty()) {
+                    continue;
+                }
+                lines.append("- `").append(c.id()).append("`").append(runs.size() > 1 ? " (" + MarkdownText.escape(labels.get(i)) + ")" : "")
+                        .append(": ").append(d.size()).append(" of ").append(c.forks().size()).append(" forks disturbed (")
+                        .append(MarkdownText.escape(d.get(0).evidence())).append(")")
+                        .append(c.everyForkDisturbed() ? "; **every fork disturbed: not trustworthy**" : "; rerun, left out").append('\n');
+            }
+        }
+        if (lines.length() > 0) {
+            md.append("### Disturbed forks\n\n").append(lines).append('\n');
+        }
     }
 
     /** Same weights, same tokens: one line per runtime x device x precision, a defect marked. */
