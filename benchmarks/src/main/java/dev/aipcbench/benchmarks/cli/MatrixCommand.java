@@ -78,6 +78,10 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "Warm-up iterations per fork.")
     Integer warmup;
 
+    @Option(names = "--interleave", description = {"Run the cells' forks in turns (every cell's first fork, then every cell's second, ...)",
+            "so a slow drift of the machine spreads over all cells (jmh.interleave)."})
+    boolean interleave;
+
     @Option(names = "--threads", description = "Intra-op threads per session (0: the runtime's default).")
     Integer threads;
 
@@ -150,7 +154,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     private boolean hasFlags() {
         return devices != null || precisions != null || runtimeIds != null || promptTokens != null || genTokens != null
-                || forks != null || iterations != null || warmup != null || threads != null || etw || noTelemetry;
+                || forks != null || iterations != null || warmup != null || interleave || threads != null || etw || noTelemetry;
     }
 
     /** The flags as one more profile layer, so they are checked like files and recorded with the run. */
@@ -176,8 +180,11 @@ final class MatrixCommand implements Callable<Integer> {
                 generate.put("gen_tokens", genTokens);
             }
         }
-        if (forks != null || iterations != null || warmup != null) {
+        if (forks != null || iterations != null || warmup != null || interleave) {
             ObjectNode jmh = o.putObject("jmh");
+            if (interleave) {
+                jmh.put("interleave", true);
+            }
             if (forks != null) {
                 jmh.put("forks", forks);
             }

@@ -58,80 +58,158 @@ final class CellRunner {
         this.telemetry = telemetry;
     }
 
+    /** Runs the cell from start to end: all its forks, reruns of disturbed ones, its result. */
     CellResult run(PlannedCell cell, Progress modelProgress) {
+        Prepared p = prepare(cell, modelProgress);
+        if (p.result() != null) {
+            return p.result();
+        }
+        return finish(p.cell(), profile.jmh().forks());
+    }
+
+    /**
+     * A cell made ready to measure, or the result it ended with before any fork ran (skipped, unsupported,
+     * no model). Exactly one of the two is set.
+     */
+    record Prepared(Measuring cell, CellResult result) {
+    }
+
+    /** A cell between its rounds of forks: where its files are, and what went wrong so far. */
+    static final class Measuring {
+        final PlannedCell cell;
+        final Path model;
+        final Path log;
+        final Path cellJson;
+        final Path specFile;
+        final Path forkDir;
+        final String key;
+        final String started;
+        final long t0;
+        String failure;
+        int rounds;
+
+        private Measuring(PlannedCell cell, Path model, Path logs, String started, long t0) {
+            this.cell = cell;
+            this.model = model;
+            this.key = cell.id().replace('/', '_');
+            this.log = logs.resolve(key + ".log");
+            this.cellJson = logs.resolve(key + ".jmh.json");
+            this.specFile = logs.resolve(key + ".cell.json");
+            this.forkDir = logs.resolve(key + ".forks");
+            this.started = started;
+            this.t0 = t0;
+        }
+    }
+
+    /** Checks the cell can run, makes its model and writes its spec; runs no fork yet. */
+    Prepared prepare(PlannedCell cell, Progress modelProgress) {
         String started = Instant.now().toString();
         long t0 = System.nanoTime();
         Availability a = cell.availability();
         if (!a.isAvailable()) {
             CellStatus status = a.kind() == Availability.Kind.UNSUPPORTED ? CellStatus.UNSUPPORTED : CellStatus.SKIPPED;
-            return result(cell, null, status, a.reason(), null, started, t0, null, null, null, null, null, null);
+            return new Prepared(null, result(cell, null, status, a.reason(), null, started, t0, null, null, null, null, null, null));
         }
         Path model;
         try {
             model = cell.folder() != null ? cell.folder() : cache.synthetic(cell.synthetic(), modelProgress);
         } catch (IOException | RuntimeException e) {
-            return result(cell, null, CellStatus.FAILED, "model preparation failed: " + e.getMessage(), null, started, t0,
-                    null, null, null, null, null, null);
+            return new Prepared(null, result(cell, null, CellStatus.FAILED, "model preparation failed: " + e.getMessage(), null, started,
+                    t0, null, null, null, null, null, null));
         }
-        String key = cell.id().replace('/', '_');
-        Path log = logs.resolve(key + ".log");
-        Path cellJson = logs.resolve(key + ".jmh.json");
-        Path specFile = logs.resolve(key + ".cell.json");
-        Path forkDir = logs.resolve(key + ".forks");
-        String failure = null;
+        Measuring m = new Measuring(cell, model, logs, started, t0);
         try {
-            ModelCache.deleteRecursively(forkDir);
-            spec(cell, model, forkDir).write(specFile);
+            ModelCache.deleteRecursively(m.forkDir);
+            spec(cell, model, m.forkDir).write(m.specFile);
         } catch (IOException e) {
-            return result(cell, model, CellStatus.FAILED, "cannot write the cell's spec " + specFile + ": " + e.getMessage(), null,
-                    started, t0, null, null, null, null, null, null);
+            return new Prepared(null, result(cell, model, CellStatus.FAILED, "cannot write the cell's spec " + m.specFile + ": "
+                    + e.getMessage(), null, started, t0, null, null, null, null, null, null));
         }
+        return new Prepared(m, null);
+    }
+
+    /**
+     * One early round of an interleaved run ({@code jmh.interleave}): one fork of the cell, its record kept
+     * beside the others' for {@link #finish}. Telemetry is not recorded here (other cells' rounds run in
+     * between, so a recording spanning the cell would hold their work too).
+     */
+    void round(Measuring m) {
+        if (m.failure != null) {
+            return;
+        }
+        ForkWatchdog watchdog = new ForkWatchdog(TimeUnit.MINUTES.toMillis(profile.jmh().timeoutMinutes()));
+        try (AutoCloseable measuring = MeasurementLock.acquire(console)) {
+            m.failure = runForks(m.cell, m.specFile, 1, m.log, m.cellJson, watchdog);
+            m.rounds++;
+        } catch (Exception e) {
+            m.failure = m.failure != null ? m.failure : firstLine(e);
+        } finally {
+            watchdog.close();
+        }
+    }
+
+    /**
+     * The cell's last {@code forks} forks (all of them when not interleaved), with telemetry beside them;
+     * disturbed forks run again (bounded) until the cell has {@code jmh.forks} undisturbed ones; then its
+     * result from every fork's record.
+     */
+    CellResult finish(Measuring m, int forks) {
         AutoCloseable measuring;
         try {
             measuring = MeasurementLock.acquire(console);
         } catch (IOException e) {
-            return result(cell, model, CellStatus.FAILED, "cannot take the measurement lock: " + e.getMessage(), null, started, t0,
-                    null, null, null, null, null, null);
+            return result(m.cell, m.model, CellStatus.FAILED, "cannot take the measurement lock: " + e.getMessage(), null, m.started,
+                    m.t0, null, null, null, null, null, null);
         }
+        PlannedCell cell = m.cell;
         CellTelemetry.Recording recording = telemetry.start(cell);
         ForkWatchdog watchdog = new ForkWatchdog(TimeUnit.MINUTES.toMillis(profile.jmh().timeoutMinutes()));
-        ForkRecords forks = null;
+        ForkRecords records = null;
+        String failure = m.failure;
         int attempts = 0;
+        int recorded = 0;
         try (measuring) {
-            failure = runForks(cell, specFile, profile.jmh().forks(), log, cellJson, watchdog);
-            forks = ForkRecords.read(forkDir, profile.interference());
+            if (failure == null) {
+                failure = runForks(cell, m.specFile, forks, m.log, m.cellJson, watchdog);
+                recorded += forks;
+            }
+            records = ForkRecords.read(m.forkDir, profile.interference());
             // Disturbed forks are run again (bounded) until the cell has its forks undisturbed.
-            while (failure == null && forks.disturbed() > 0 && forks.clean() < profile.jmh().forks()
+            while (failure == null && records.disturbed() > 0 && records.clean() < profile.jmh().forks()
                     && attempts < profile.interference().reruns()) {
                 attempts++;
-                int missing = profile.jmh().forks() - forks.clean();
-                console.printf("  %d fork%s disturbed (%s); running %d again%n", forks.disturbed(), forks.disturbed() == 1 ? "" : "s",
-                        forks.judged().stream().filter(CellResult.Fork::disturbed).map(CellResult.Fork::evidence).reduce((a, b) -> b).orElse(""),
+                int missing = profile.jmh().forks() - records.clean();
+                console.printf("  %d fork%s disturbed (%s); running %d again%n", records.disturbed(), records.disturbed() == 1 ? "" : "s",
+                        records.judged().stream().filter(CellResult.Fork::disturbed).map(CellResult.Fork::evidence).reduce((a, b) -> b).orElse(""),
                         missing);
-                failure = runForks(cell, specFile, missing, logs.resolve(key + ".rerun" + attempts + ".log"),
-                        logs.resolve(key + ".rerun" + attempts + ".jmh.json"), watchdog);
-                forks = ForkRecords.read(forkDir, profile.interference());
+                failure = runForks(cell, m.specFile, missing, logs.resolve(m.key + ".rerun" + attempts + ".log"),
+                        logs.resolve(m.key + ".rerun" + attempts + ".jmh.json"), watchdog);
+                recorded += missing;
+                records = ForkRecords.read(m.forkDir, profile.interference());
             }
         } catch (Exception e) {
             failure = failure != null ? failure : firstLine(e);
         } finally {
             watchdog.close();
         }
-        Map<String, Metric> measured = forks != null && failure == null ? forks.metrics() : Map.of();
+        ForkRecords forkRecords = records;
+        Map<String, Metric> measured = forkRecords != null && failure == null ? forkRecords.metrics() : Map.of();
         if (failure == null && measured.isEmpty()) {
             failure = "no fork recorded a measurement";
         }
-        long tokens = failure == null ? tokensInCell(cell.workload(), forks.judged().size()) : 0;
+        // The recording spans only the forks run here, so its energy is divided by their tokens.
+        long tokens = failure == null ? tokensInCell(cell.workload(), recorded) : 0;
         TelemetryResult telemetryResult = recording.stop(tokens);
-        Map<String, String> session = forks == null ? null : forks.session();
+        Map<String, String> session = forkRecords == null ? null : forkRecords.session();
+        List<CellResult.Fork> judged = forkRecords == null ? null : forkRecords.judged();
         if (failure != null) {
             // What the fork said it died of beats JMH's "had encountered error"; a native crash leaves only its log.
-            String cause = forks != null && forks.failure() != null ? forks.failure() : LogTail.firstException(log);
+            String cause = forkRecords != null && forkRecords.failure() != null ? forkRecords.failure() : LogTail.firstException(m.log);
             if (cause != null && !watchdog.fired()) {
                 failure = cause;
             }
-            return result(cell, model, CellStatus.FAILED, failure, LogTail.read(log, STDERR_TAIL_LINES), started, t0,
-                    session, null, null, telemetryResult, null, forks == null ? null : forks.judged());
+            return result(cell, m.model, CellStatus.FAILED, failure, LogTail.read(m.log, STDERR_TAIL_LINES), m.started, m.t0,
+                    session, null, null, telemetryResult, null, judged);
         }
         Map<String, Metric> all = new LinkedHashMap<>(measured);
         CellEnergy.joules(telemetryResult).ifPresent(joules -> {
@@ -141,9 +219,10 @@ final class CellRunner {
                         MetricCatalog.ENERGY_J_PER_TOKEN.better(), List.of(List.of(joules / tokens))));
             }
         });
-        ForkRecord.Probe probe = forks.probe();
+        ForkRecord.Probe probe = forkRecords.probe();
         CellResult.Output output = probe == null ? null : new CellResult.Output(probe.prompt(), probe.tokens(), probe.logitsFile(), null);
-        return result(cell, model, CellStatus.OK, null, null, started, t0, session, all, forks.tokenLatencies(), telemetryResult, output, forks == null ? null : forks.judged());
+        return result(cell, m.model, CellStatus.OK, null, null, m.started, m.t0, session, all, forkRecords.tokenLatencies(), telemetryResult,
+                output, judged);
     }
 
     /**
@@ -178,8 +257,8 @@ final class CellRunner {
     }
 
     /**
-     * Tokens generated over the whole cell (every fork, warm-up included): the denominator of the
-     * telemetry's energy per token, whose numerator also spans the whole cell.
+     * Tokens generated by {@code forksRun} forks, warm-up included: the denominator of the telemetry's
+     * energy per token, whose numerator spans the same forks.
      */
     private long tokensInCell(Workload w, int forksRun) {
         Profile.Jmh jmh = profile.jmh();

@@ -99,23 +99,21 @@ public final class MatrixRun {
             CellRunner runner = new CellRunner(profile, cache, folder, telemetry, console);
             MatrixProgress progress = new MatrixProgress(console, plan.size(), plan.size() - todo.size());
             int remainingToRun = (int) todo.stream().filter(c -> c.availability().isAvailable()).count();
-            for (PlannedCell cell : todo) {
-                if (interrupted) {
-                    break;
-                }
-                if (cell.availability().isAvailable()) {
-                    progress.starting(cell.id());
-                    remainingToRun--;
-                }
-                CellResult r = runner.run(cell, modelProgress());
-                synchronized (writeLock) {
+            if (Boolean.TRUE.equals(profile.jmh().interleave())) {
+                runInterleaved(todo, runner, out, progress);
+            } else {
+                for (PlannedCell cell : todo) {
                     if (interrupted) {
                         break;
                     }
-                    current = current.withCell(r);
-                    out.write(current);
+                    if (cell.availability().isAvailable()) {
+                        progress.starting(cell.id());
+                        remainingToRun--;
+                    }
+                    if (!record(runner.run(cell, modelProgress()), out, progress, remainingToRun)) {
+                        break;
+                    }
                 }
-                progress.finished(r, remainingToRun);
             }
             if (!interrupted) {
                 RunResults done = current;
@@ -138,6 +136,68 @@ public final class MatrixRun {
             }
         }
         return new Outcome(folder, current);
+    }
+
+    /**
+     * {@code jmh.interleave}: the cells' forks in turns, round robin: every cell's first fork, then every
+     * cell's second, ...; each cell's last round (with its telemetry and any reruns of disturbed forks)
+     * ends it and writes its result. A slow drift of the machine (heat, a neighbour's load) then spreads
+     * over every cell's forks instead of landing on the cells that happened to run during it. An
+     * interrupted run resumes a cell from its first fork.
+     */
+    private void runInterleaved(List<PlannedCell> todo, CellRunner runner, ResultsFolder out, MatrixProgress progress) throws IOException {
+        int forks = profile.jmh().forks();
+        List<CellRunner.Measuring> measuring = new java.util.ArrayList<>();
+        int remainingToRun = (int) todo.stream().filter(c -> c.availability().isAvailable()).count();
+        for (PlannedCell cell : todo) {
+            if (interrupted) {
+                return;
+            }
+            CellRunner.Prepared p = runner.prepare(cell, modelProgress());
+            if (p.result() != null) {
+                if (p.result().status() != dev.aipcbench.results.CellStatus.SKIPPED
+                        && p.result().status() != dev.aipcbench.results.CellStatus.UNSUPPORTED) {
+                    remainingToRun--;
+                }
+                if (!record(p.result(), out, progress, remainingToRun)) {
+                    return;
+                }
+            } else {
+                measuring.add(p.cell());
+            }
+        }
+        for (int round = 1; round < forks; round++) {
+            for (CellRunner.Measuring m : measuring) {
+                if (interrupted) {
+                    return;
+                }
+                console.printf("[round %d/%d] %s ...%n", round, forks, m.cell.id());
+                runner.round(m);
+            }
+        }
+        for (CellRunner.Measuring m : measuring) {
+            if (interrupted) {
+                return;
+            }
+            progress.starting(m.cell.id() + " (round " + forks + "/" + forks + ")");
+            remainingToRun--;
+            if (!record(runner.finish(m, forks - m.rounds), out, progress, remainingToRun)) {
+                return;
+            }
+        }
+    }
+
+    /** Adds the cell's result to the run and writes it; false when the run was interrupted meanwhile. */
+    private boolean record(CellResult r, ResultsFolder out, MatrixProgress progress, int remainingToRun) throws IOException {
+        synchronized (writeLock) {
+            if (interrupted) {
+                return false;
+            }
+            current = current.withCell(r);
+            out.write(current);
+        }
+        progress.finished(r, remainingToRun);
+        return true;
     }
 
     private void finishInterrupted(ResultsFolder out) {
