@@ -114,7 +114,7 @@ class TelemetryRecorderTest {
                 throw onStart;
             }
             for (int i = 1; i <= 3; i++) {
-                sink.gauge(recording.now(), "gpu0_util_pct", "%", 10 * i);
+                sink.gauge(recording.now(), "gpu0_busy_pct", "%", 10 * i);
             }
         }
 
@@ -162,8 +162,8 @@ class TelemetryRecorderTest {
         assertEquals(new TelemetryResult.Source("absent", "unavailable", "no such device", null, null), byId.get("absent"));
         assertEquals("probe failed: IllegalStateException: broken probe", byId.get("broken").reason());
         assertEquals("failed while sampling: IOException: boom", byId.get("failing").reason());
-        assertEquals(3, byId.get("streaming").signals().get("gpu0_util_pct").n());
-        assertEquals(30.0, byId.get("streaming").signals().get("gpu0_util_pct").peak());
+        assertEquals(3, byId.get("streaming").signals().get("gpu0_busy_pct").n());
+        assertEquals(30.0, byId.get("streaming").signals().get("gpu0_busy_pct").peak());
         assertEquals("tool crashed", byId.get("crashed").reason());
         assertNull(byId.get("crashed").signals(), "an unavailable source reports no values, not zeros");
         assertEquals("could not start: IOException: no tool", byId.get("missing").reason());

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.telemetry.linux;
 
+import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.Availability;
 import dev.aipcbench.harness.telemetry.PolledSource;
 import dev.aipcbench.harness.telemetry.PowerIntegrator;
@@ -15,7 +16,7 @@ import java.util.List;
  * reading ({@code device/hwmon/hwmon<M>/power1_average}, or {@code power1_input} where the kernel
  * reports that instead, in microwatts), integrated into energy.
  * <p>
- * Signals: {@code gpu_busy_pct}, {@code gpu_vram_used_mb}, {@code gpu_gtt_used_mb}, {@code gpu_power_w},
+ * Signals: {@code gpu_busy_pct}, {@code gpu_memory_used_mb} (VRAM), {@code gpu_shared_memory_used_mb} (GTT), {@code gpu_power_w},
  * {@code gpu_energy_j}. Of several AMD cards the first is taken.
  */
 public final class AmdGpuSource implements PolledSource {
@@ -106,16 +107,16 @@ public final class AmdGpuSource implements PolledSource {
 
     @Override
     public void sample(long tNanos, SampleSink sink) throws IOException {
-        sink.gauge(tNanos, "gpu_busy_pct", "%", sys.readLong(busyFile));
+        SignalName.of("gpu", SignalName.Quantity.BUSY).gauge(sink, tNanos, sys.readLong(busyFile));
         if (vramFile != null) {
-            sink.gauge(tNanos, "gpu_vram_used_mb", "MB", sys.readLong(vramFile) / MB);
+            SignalName.of("gpu", SignalName.Quantity.MEMORY_USED).gauge(sink, tNanos, sys.readLong(vramFile) / MB);
         }
         if (gttFile != null) {
-            sink.gauge(tNanos, "gpu_gtt_used_mb", "MB", sys.readLong(gttFile) / MB);
+            SignalName.of("gpu", SignalName.Quantity.SHARED_MEMORY_USED).gauge(sink, tNanos, sys.readLong(gttFile) / MB);
         }
         if (powerFile != null) {
             double watts = sys.readLong(powerFile) / 1e6;
-            sink.gauge(tNanos, "gpu_power_w", "W", watts);
+            SignalName.of("gpu", SignalName.Quantity.POWER).gauge(sink, tNanos, watts);
             sink.energy(tNanos, "gpu_energy_j", integrator.joules(tNanos, watts));
         }
     }

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.telemetry.linux;
 
+import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.Availability;
 import dev.aipcbench.harness.telemetry.PolledSource;
 import dev.aipcbench.harness.telemetry.SampleSink;
@@ -130,13 +131,13 @@ public final class IntelGpuSource implements PolledSource {
     @Override
     public void sample(long tNanos, SampleSink sink) throws IOException {
         if (frequencyFile != null) {
-            sink.gauge(tNanos, "gpu_freq_mhz", "MHz", sys.readLong(frequencyFile));
+            SignalName.of("gpu", SignalName.Quantity.FREQUENCY).gauge(sink, tNanos, sys.readLong(frequencyFile));
         }
         if (idleFile != null) {
             long idleMs = sys.readLong(idleFile);
             if (previousIdleMs >= 0 && idleMs >= previousIdleMs && tNanos > previousNanos) {
                 double pct = 100.0 * (idleMs - previousIdleMs) * 1e6 / (tNanos - previousNanos);
-                sink.gauge(tNanos, "gpu_idle_pct", "%", Math.min(100.0, pct));
+                SignalName.of("gpu", SignalName.Quantity.IDLE).gauge(sink, tNanos, Math.min(100.0, pct));
             }
             previousIdleMs = idleMs;
             previousNanos = tNanos;

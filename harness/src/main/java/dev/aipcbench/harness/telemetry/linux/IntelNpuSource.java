@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.telemetry.linux;
 
+import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.Availability;
 import dev.aipcbench.harness.telemetry.PolledSource;
 import dev.aipcbench.harness.telemetry.SampleSink;
@@ -16,7 +17,7 @@ import java.util.List;
  * {@code npu_memory_utilization} (bytes the NPU's buffers hold).
  * <p>
  * Signals: {@code npu_busy_pct} (busy time over the interval), {@code npu_freq_mhz},
- * {@code npu_max_freq_mhz} (read once), {@code npu_memory_mb}. The driver warns that reading the busy
+ * {@code npu_max_freq_mhz} (read once), {@code npu_memory_used_mb}. The driver warns that reading the busy
  * counter often slows job submission and recommends about once a second, so this source runs on the
  * slow schedule ({@code telemetry.npu_interval_ms}, default 1000) and never reads sooner than that
  * after its previous reading, whoever asks.
@@ -110,19 +111,19 @@ public final class IntelNpuSource implements PolledSource {
             // a counter that went backwards means the device was reset: that interval has no value
             double pct = 100.0 * (busyUs - previousBusyUs) * 1000.0 / (tNanos - previousNanos);
             // the driver's clock and ours differ by the read latency, which can push a full interval just past 100
-            sink.gauge(tNanos, "npu_busy_pct", "%", Math.min(100.0, pct));
+            SignalName.of("npu", SignalName.Quantity.BUSY).gauge(sink, tNanos, Math.min(100.0, pct));
         }
         previousBusyUs = busyUs;
         previousNanos = tNanos;
         if (frequencyFile != null) {
-            sink.gauge(tNanos, "npu_freq_mhz", "MHz", sys.readLong(frequencyFile));
+            SignalName.of("npu", SignalName.Quantity.FREQUENCY).gauge(sink, tNanos, sys.readLong(frequencyFile));
         }
         if (maxFrequencyFile != null && !maxFrequencySent) {
-            sink.gauge(tNanos, "npu_max_freq_mhz", "MHz", sys.readLong(maxFrequencyFile));
+            SignalName.of("npu", SignalName.Quantity.MAX_FREQUENCY).gauge(sink, tNanos, sys.readLong(maxFrequencyFile));
             maxFrequencySent = true;
         }
         if (memoryFile != null) {
-            sink.gauge(tNanos, "npu_memory_mb", "MB", sys.readLong(memoryFile) / MB);
+            SignalName.of("npu", SignalName.Quantity.MEMORY_USED).gauge(sink, tNanos, sys.readLong(memoryFile) / MB);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.telemetry.nvidia;
 
+import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.Availability;
 import dev.aipcbench.harness.telemetry.CommandLineStream;
 import dev.aipcbench.harness.telemetry.PowerIntegrator;
@@ -19,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * NVIDIA GPUs through one streaming {@code nvidia-smi --query-gpu=... --format=csv,noheader,nounits -lms <ms>}
  * process, read line by line.
  * <p>
- * Signals per GPU index {@code i}: {@code gpu<i>_util_pct}, {@code gpu<i>_memory_used_mb},
+ * Signals per GPU index {@code i}: {@code gpu<i>_busy_pct}, {@code gpu<i>_memory_used_mb},
  * {@code gpu<i>_power_w}, {@code gpu<i>_energy_j} (power integrated over the interval),
- * {@code gpu<i>_sm_clock_mhz}, {@code gpu<i>_temp_c}.
+ * {@code gpu<i>_freq_mhz (SM clock)}, {@code gpu<i>_temp_c}.
  */
 public final class NvidiaSmiSource implements StreamingSource {
     public static final String ID = "nvidia-smi";
@@ -50,12 +51,13 @@ public final class NvidiaSmiSource implements StreamingSource {
 
         GpuSignals(int index) {
             String p = "gpu" + index + "_";
-            util = p + "util_pct";
-            memory = p + "memory_used_mb";
-            power = p + "power_w";
+            String device = "gpu" + index;
+            util = SignalName.of(device, SignalName.Quantity.BUSY).name();
+            memory = SignalName.of(device, SignalName.Quantity.MEMORY_USED).name();
+            power = SignalName.of(device, SignalName.Quantity.POWER).name();
             energy = p + "energy_j";
-            clock = p + "sm_clock_mhz";
-            temperature = p + "temp_c";
+            clock = SignalName.of(device, SignalName.Quantity.FREQUENCY).name();
+            temperature = SignalName.of(device, SignalName.Quantity.TEMPERATURE).name();
         }
     }
 

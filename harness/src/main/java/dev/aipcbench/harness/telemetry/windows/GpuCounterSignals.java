@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.telemetry.windows;
 
+import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.PowerIntegrator;
 import dev.aipcbench.harness.telemetry.SampleSink;
 
@@ -16,11 +17,11 @@ import java.util.function.Function;
  * adapter named by its kind ({@code npu} when all its engines are Compute engines, else {@code gpu})
  * and its LUID's low part:
  * <ul>
- * <li>{@code <kind>_<luid>_util_pct}: the busiest engine's utilisation, summed over processes (as Task Manager shows it);</li>
- * <li>{@code <kind>_<luid>_<engtype>_util_pct}: the same over the engines of one type (3d, compute, copy, ...);</li>
- * <li>{@code <kind>_<luid>_fork_util_pct}: the busiest engine's utilisation by the followed process alone;</li>
- * <li>{@code <kind>_<luid>_dedicated_mb}, {@code _shared_mb}: adapter memory in use; {@code _fork_dedicated_mb},
- *     {@code _fork_shared_mb}: the followed process's part;</li>
+ * <li>{@code <kind>_<luid>_busy_pct}: the busiest engine's utilisation, summed over processes (as Task Manager shows it);</li>
+ * <li>{@code <kind>_<luid>_<engtype>_busy_pct}: the same over the engines of one type (3d, compute, copy, ...);</li>
+ * <li>{@code <kind>_<luid>_fork_busy_pct}: the busiest engine's utilisation by the followed process alone;</li>
+ * <li>{@code <kind>_<luid>_memory_used_mb} (dedicated), {@code _shared_memory_used_mb}: adapter memory in use;
+ *     {@code _fork_memory_used_mb}, {@code _fork_shared_memory_used_mb}: the followed process's part;</li>
  * <li>{@code <meter>_power_w} per Energy Meter instance (e.g. {@code rapl_package0_pkg_power_w}; the counter is in
  *     milliwatts) and {@code <meter>_energy_j}, power integrated over the interval.</li>
  * </ul>
@@ -134,14 +135,14 @@ final class GpuCounterSignals {
         }
         slotCount = slots.size();
         for (Adapter a : adapters) {
-            String p = (a.anyEngine && a.allCompute ? "npu_" : "gpu_") + a.prefix + "_";
-            a.util = p + "util_pct";
-            a.forkUtil = p + "fork_util_pct";
-            a.slotsByType.keySet().forEach(t -> a.typeUtil.put(t, p + t + "_util_pct"));
-            a.dedicated = p + "dedicated_mb";
-            a.shared = p + "shared_mb";
-            a.forkDedicated = p + "fork_dedicated_mb";
-            a.forkShared = p + "fork_shared_mb";
+            String device = (a.anyEngine && a.allCompute ? "npu_" : "gpu_") + a.prefix;
+            a.util = SignalName.of(device, SignalName.Quantity.BUSY).name();
+            a.forkUtil = SignalName.of(device + "_fork", SignalName.Quantity.BUSY).name();
+            a.slotsByType.keySet().forEach(t -> a.typeUtil.put(t, SignalName.of(device + "_" + t, SignalName.Quantity.BUSY).name()));
+            a.dedicated = SignalName.of(device, SignalName.Quantity.MEMORY_USED).name();
+            a.shared = SignalName.of(device, SignalName.Quantity.SHARED_MEMORY_USED).name();
+            a.forkDedicated = SignalName.of(device + "_fork", SignalName.Quantity.MEMORY_USED).name();
+            a.forkShared = SignalName.of(device + "_fork", SignalName.Quantity.SHARED_MEMORY_USED).name();
         }
     }
 

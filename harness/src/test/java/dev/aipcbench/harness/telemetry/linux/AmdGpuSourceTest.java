@@ -38,8 +38,8 @@ class AmdGpuSourceTest {
         amd.sample(12 * S, sink);
 
         assertEquals(List.of(37.0, 99.0), sink.values("gpu_busy_pct"));
-        assertEquals(512.0, sink.values("gpu_vram_used_mb").get(0));
-        assertEquals(1024.0, sink.values("gpu_gtt_used_mb").get(0));
+        assertEquals(512.0, sink.values("gpu_memory_used_mb").get(0));
+        assertEquals(1024.0, sink.values("gpu_shared_memory_used_mb").get(0));
         assertEquals(List.of(12.5, 20.0), sink.values("gpu_power_w"));
         assertEquals(40.0, sink.only("gpu_energy_j"), 1e-9, "20 W over 2 s");
     }

@@ -56,8 +56,8 @@ class IntelNpuSourceTest {
         assertEquals(List.of(75.0, 100.0), sink.values("npu_busy_pct"));
         assertEquals(List.of(1400.0, 1850.0, 1850.0), sink.values("npu_freq_mhz"));
         assertEquals(1850.0, sink.only("npu_max_freq_mhz"), "a constant is reported once");
-        assertEquals(256.0, sink.values("npu_memory_mb").get(0));
-        assertEquals("MB", sink.unitOf("npu_memory_mb"));
+        assertEquals(256.0, sink.values("npu_memory_used_mb").get(0));
+        assertEquals("MB", sink.unitOf("npu_memory_used_mb"));
     }
 
     @Test

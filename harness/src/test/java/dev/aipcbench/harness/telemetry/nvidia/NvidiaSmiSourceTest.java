@@ -69,11 +69,11 @@ class NvidiaSmiSourceTest {
         assertEquals(Availability.ok(), source.stop());
 
         assertEquals(List.of(NvidiaSmiSource.command(100)), nvidiaSmi.commands());
-        assertEquals(List.of(87.0, 91.0, 95.0), sink.values("gpu0_util_pct"));
+        assertEquals(List.of(87.0, 91.0, 95.0), sink.values("gpu0_busy_pct"));
         assertEquals(List.of(5120.0, 5124.0, 5130.0), sink.values("gpu0_memory_used_mb"));
         assertEquals(List.of(80.0, 90.0, 100.0), sink.values("gpu0_power_w"));
         assertEquals(List.of(9.0, 10.0), sink.values("gpu0_energy_j"), "90 W and 100 W over 100 ms each");
-        assertEquals(List.of(2235.0, 2250.0, 2265.0), sink.values("gpu0_sm_clock_mhz"));
+        assertEquals(List.of(2235.0, 2250.0, 2265.0), sink.values("gpu0_freq_mhz"));
         assertEquals(List.of(71.0, 72.0, 72.0), sink.values("gpu0_temp_c"));
         assertEquals(List.of(312.0, 312.0, 312.0), sink.values("gpu1_memory_used_mb"));
         assertTrue(sink.values("gpu1_energy_j").isEmpty(), "no power reading, no energy");

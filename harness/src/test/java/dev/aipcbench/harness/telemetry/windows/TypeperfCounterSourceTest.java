@@ -60,27 +60,27 @@ class TypeperfCounterSourceTest {
         CollectingSink sink = new CollectingSink();
         signals.put(S, parser.accept(TypeperfFixtures.ROW_1).values(), sink);
 
-        assertEquals(42.5, sink.only("npu_0000c3f1_util_pct"), "a compute-only adapter is an NPU");
-        assertEquals(42.5, sink.only("npu_0000c3f1_compute_util_pct"));
-        assertEquals(42.5, sink.only("npu_0000c3f1_fork_util_pct"));
-        assertEquals(55.25, sink.only("gpu_0000d1a2_util_pct"), "the busiest engine");
-        assertEquals(50.0, sink.only("gpu_0000d1a2_3d_util_pct"), "3D engine: 30 (fork) + 20 (another process)");
-        assertEquals(55.25, sink.only("gpu_0000d1a2_compute_util_pct"));
-        assertEquals(5.0, sink.only("gpu_0000d1a2_copy_util_pct"));
-        assertEquals(55.25, sink.only("gpu_0000d1a2_fork_util_pct"));
-        assertEquals(1024.0, sink.only("gpu_0000d1a2_shared_mb"));
-        assertEquals(0.0, sink.only("gpu_0000d1a2_dedicated_mb"));
-        assertEquals(512.0, sink.only("gpu_0000d1a2_fork_shared_mb"), "process 999's memory is not the fork's");
-        assertEquals(0.0, sink.only("npu_0000c3f1_dedicated_mb"));
+        assertEquals(42.5, sink.only("npu_0000c3f1_busy_pct"), "a compute-only adapter is an NPU");
+        assertEquals(42.5, sink.only("npu_0000c3f1_compute_busy_pct"));
+        assertEquals(42.5, sink.only("npu_0000c3f1_fork_busy_pct"));
+        assertEquals(55.25, sink.only("gpu_0000d1a2_busy_pct"), "the busiest engine");
+        assertEquals(50.0, sink.only("gpu_0000d1a2_3d_busy_pct"), "3D engine: 30 (fork) + 20 (another process)");
+        assertEquals(55.25, sink.only("gpu_0000d1a2_compute_busy_pct"));
+        assertEquals(5.0, sink.only("gpu_0000d1a2_copy_busy_pct"));
+        assertEquals(55.25, sink.only("gpu_0000d1a2_fork_busy_pct"));
+        assertEquals(1024.0, sink.only("gpu_0000d1a2_shared_memory_used_mb"));
+        assertEquals(0.0, sink.only("gpu_0000d1a2_memory_used_mb"));
+        assertEquals(512.0, sink.only("gpu_0000d1a2_fork_shared_memory_used_mb"), "process 999's memory is not the fork's");
+        assertEquals(0.0, sink.only("npu_0000c3f1_memory_used_mb"));
         assertEquals(15.0, sink.only("rapl_package0_pkg_power_w"), "the counter is in milliwatts");
         assertEquals(9.0, sink.only("rapl_package0_pp0_power_w"));
         assertTrue(sink.values("rapl_package0_pkg_energy_j").isEmpty(), "the first reading starts the clock");
 
         sink.clear();
         signals.put(3 * S, parser.accept(TypeperfFixtures.ROW_2).values(), sink);
-        assertEquals(10.0, sink.only("gpu_0000d1a2_3d_util_pct"), "process 999 printed no value: only the fork's 10");
-        assertEquals(60.0, sink.only("gpu_0000d1a2_fork_util_pct"));
-        assertEquals(768.0, sink.only("gpu_0000d1a2_fork_shared_mb"));
+        assertEquals(10.0, sink.only("gpu_0000d1a2_3d_busy_pct"), "process 999 printed no value: only the fork's 10");
+        assertEquals(60.0, sink.only("gpu_0000d1a2_fork_busy_pct"));
+        assertEquals(768.0, sink.only("gpu_0000d1a2_fork_shared_memory_used_mb"));
         assertEquals(36.0, sink.only("rapl_package0_pkg_energy_j"), 1e-9, "18 W over 2 s");
         assertEquals(22.0, sink.only("rapl_package0_pp0_energy_j"), 1e-9);
     }
@@ -93,7 +93,7 @@ class TypeperfCounterSourceTest {
         CollectingSink sink = new CollectingSink();
         signals.put(S, parser.accept(TypeperfFixtures.ROW_1).values(), sink);
         assertTrue(sink.signals().stream().noneMatch(s -> s.contains("fork")), sink.signals().toString());
-        assertEquals(55.25, sink.only("gpu_0000d1a2_util_pct"));
+        assertEquals(55.25, sink.only("gpu_0000d1a2_busy_pct"));
     }
 
     @Test
@@ -109,8 +109,8 @@ class TypeperfCounterSourceTest {
 
         assertEquals(List.of(TypeperfCounterSource.command(1), TypeperfCounterSource.command(1)), typeperf.commands(),
                 "following the fork restarts typeperf so its instances exist");
-        assertEquals(List.of(55.25, 60.0, 55.25, 60.0), sink.values("gpu_0000d1a2_util_pct"), "two runs of two readings");
-        assertEquals(List.of(55.25, 60.0), sink.values("gpu_0000d1a2_fork_util_pct"), "only the run that followed the fork");
+        assertEquals(List.of(55.25, 60.0, 55.25, 60.0), sink.values("gpu_0000d1a2_busy_pct"), "two runs of two readings");
+        assertEquals(List.of(55.25, 60.0), sink.values("gpu_0000d1a2_fork_busy_pct"), "only the run that followed the fork");
     }
 
     @Test
