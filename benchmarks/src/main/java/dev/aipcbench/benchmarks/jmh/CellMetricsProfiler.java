@@ -26,7 +26,12 @@ import java.util.Map;
  * go to JMH as secondary results, so JMH's own output (jmh.json) shows them too.
  */
 public final class CellMetricsProfiler implements InternalProfiler {
-    private final IterationCpu cpu = new IterationCpu();
+    // JMH makes a new profiler for every iteration; a fork runs one benchmark, so the CPU window (which spans
+    // short iterations) and the count of iterations of the current type (the last one closes the window)
+    // live as long as the fork.
+    private static final IterationCpu cpu = new IterationCpu();
+    private static int iterationsOfType;
+    private static IterationType type;
 
     @Override
     public String getDescription() {
@@ -36,7 +41,11 @@ public final class CellMetricsProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         // The benchmark records its own timestamps around the runtime calls; here only the CPU accounting.
-        cpu.begin();
+        if (iterationParams.getType() != type) {
+            type = iterationParams.getType();
+            iterationsOfType = 0;
+        }
+        cpu.begin(iterationParams.getType() == IterationType.WARMUP);
     }
 
     @Override
@@ -82,7 +91,7 @@ public final class CellMetricsProfiler implements InternalProfiler {
         if (peak > 0) {
             metrics.put(MetricCatalog.PEAK_RSS_MB.name(), peak);
         }
-        ForkRecorder.iteration(iterationParams.getType() == IterationType.WARMUP, metrics, tokens, cpu.end());
+        ForkRecorder.iteration(iterationParams.getType() == IterationType.WARMUP, metrics, tokens, cpu.end(++iterationsOfType == iterationParams.getCount()));
         List<Result> out = new ArrayList<>();
         metrics.forEach((name, value) -> {
             MetricDefinition d = MetricCatalog.of(name);

@@ -12,38 +12,65 @@ import oshi.software.os.OperatingSystem;
  * (OSHI: /proc on Linux, the performance counters on Windows) between iterations, never inside one.
  */
 final class IterationCpu {
+    static {
+        // OSHI caches its readings of /proc/stat for 300 ms by default: two readings around a shorter window
+        // would be the same and the window read as empty. The fork reads these counters only here.
+        oshi.util.GlobalConfig.set("oshi.util.memoizer.expiration", 0);
+    }
+
     private static final SystemInfo SYSTEM = new SystemInfo();
     private static final CentralProcessor CPU = SYSTEM.getHardware().getProcessor();
     private static final OperatingSystem OS = SYSTEM.getOperatingSystem();
     private static final int PID = OS.getProcessId();
     private static final int CORES = CPU.getLogicalProcessorCount();
 
+    /**
+     * The OS counts CPU time in ticks (10 ms on Linux): a window much shorter than a few ticks reads as 0 or
+     * 200 % at random, so an iteration shorter than this is carried into the next one of its kind and the
+     * reading goes with the iteration that closes the window.
+     */
+    static final double MIN_WINDOW_MS = 50;
+
     private long wallNanos;
     private long processMillis;
     private long[] ticks;
+    private boolean open;
+    private boolean openWarmup;
 
-    /** Marks the iteration's start. */
-    void begin() {
+    /** Marks the iteration's start, unless a window of the same kind (warm-up or measured) is still open. */
+    void begin(boolean warmup) {
+        if (open && openWarmup == warmup) {
+            return;
+        }
         wallNanos = System.nanoTime();
         processMillis = processCpuMillis();
         ticks = CPU.getSystemCpuLoadTicks();
+        open = true;
+        openWarmup = warmup;
     }
 
-    /** What the iteration since {@link #begin()} used; null when the counters could not be read. */
-    ForkRecord.Cpu end() {
+    /**
+     * What the window since {@link #begin} used; null when the counters could not be read, or when the window
+     * is still too short to read (it then stays open) unless it is the last iteration of its kind.
+     */
+    ForkRecord.Cpu end(boolean last) {
         if (ticks == null) {
             return null;
         }
         double wallMs = (System.nanoTime() - wallNanos) / 1e6;
+        if (wallMs < MIN_WINDOW_MS && !last) {
+            return null;
+        }
         long process = processCpuMillis();
         long[] now = CPU.getSystemCpuLoadTicks();
         long total = 0;
         for (int i = 0; i < now.length; i++) {
             total += now[i] - ticks[i];
         }
-        if (wallMs <= 0 || total <= 0 || process < 0 || processMillis < 0) {
+        if (total <= 0 || process < 0 || processMillis < 0) {
             return null;
         }
+        open = false;
         long idle = delta(now, CentralProcessor.TickType.IDLE) + delta(now, CentralProcessor.TickType.IOWAIT);
         long steal = delta(now, CentralProcessor.TickType.STEAL);
         double busyCores = (double) (total - idle - steal) / total * CORES;

@@ -49,9 +49,13 @@ final class CellRunner {
     private final Path logs;
     private final CellTelemetry telemetry;
     private final java.io.PrintStream console;
+    private final int physicalCores;
 
-    CellRunner(Profile profile, ModelCache cache, Path resultsDir, CellTelemetry telemetry, java.io.PrintStream console) throws IOException {
+    /** @param physicalCores the host's physical cores: the thread count of {@code session.threads: "physical_cores"} */
+    CellRunner(Profile profile, ModelCache cache, Path resultsDir, CellTelemetry telemetry, java.io.PrintStream console,
+               int physicalCores) throws IOException {
         this.console = console;
+        this.physicalCores = physicalCores;
         this.profile = profile;
         this.cache = cache;
         this.logs = Files.createDirectories(resultsDir.resolve("logs"));
@@ -251,7 +255,7 @@ final class CellRunner {
     /** What the cell's forks are told: the one file they read (see {@link CellSpec}). */
     private CellSpec spec(PlannedCell cell, Path model, Path forkDir) {
         Profile.Session s = profile.session();
-        return new CellSpec(cell.id(), cell.runtime(), cell.device().id(), model.toAbsolutePath().toString(), cell.workload(), s.threads(),
+        return new CellSpec(cell.id(), cell.runtime(), cell.device().id(), model.toAbsolutePath().toString(), cell.workload(), s.threadsFor(physicalCores),
                 s.optimization(), s.sampling(), profile.providerOptions(cell.device()), KvCapacity.of(cell.workload()),
                 forkDir.toAbsolutePath().toString(), logs.getParent().resolve(GenerateBenchmark.OUTPUTS).toAbsolutePath().toString());
     }
@@ -296,7 +300,16 @@ final class CellRunner {
                               List<List<List<Double>>> tokens, TelemetryResult telemetryResult, CellResult.Output output,
                               List<CellResult.Fork> forks) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("threads", profile.session().threads());
+        Profile.Session s = profile.session();
+        int threads = s.threadsFor(physicalCores);
+        settings.put("threads", threads);
+        settings.put("threads_from", s.threadsSource());
+        threadsSeen(threads, forks).ifPresent(seen -> {
+            settings.putAll(seen);
+            if (seen.containsKey("threads_check")) {
+                console.printf("  %s%n", seen.get("threads_check"));
+            }
+        });
         settings.put("sampling", profile.session().sampling());
         settings.put("forks", profile.jmh().forks());
         settings.put("warmup_iterations", JmhPlan.warmupIterations(cell.workload(), profile.jmh()));
@@ -311,6 +324,31 @@ final class CellRunner {
         return new CellResult(cell.id(), cell.runtime(), cell.device().id(), cell.precision().id(), cell.workload(), ref,
                 settings, status, reason, stderrTail, started, Instant.now().toString(), (System.nanoTime() - t0) / 1e9,
                 session, metrics, tokens, telemetryResult, output, forks);
+    }
+
+    /**
+     * What the forks' own CPU time says about the threads: the cores the undisturbed forks kept busy during
+     * their timed iterations, and a warning when that is well below the threads asked for (a runtime that
+     * ignores its setting, or a pool that idles), so a run that measured half the machine says so.
+     */
+    private static java.util.Optional<Map<String, Object>> threadsSeen(int threads, List<CellResult.Fork> forks) {
+        if (forks == null) {
+            return java.util.Optional.empty();
+        }
+        // the forks whose samples count: the undisturbed ones, or all when none was spared (as the metrics)
+        boolean anyClean = forks.stream().anyMatch(f -> !f.disturbed());
+        double busy = forks.stream().filter(f -> (!anyClean || !f.disturbed()) && f.forkCores() != null)
+                .mapToDouble(CellResult.Fork::forkCores).average().orElse(Double.NaN);
+        if (Double.isNaN(busy)) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> seen = new LinkedHashMap<>();
+        seen.put("fork_cores_busy", Math.round(busy * 100) / 100.0);
+        if (threads > 1 && busy < 0.75 * threads) {
+            seen.put("threads_check", String.format(java.util.Locale.ROOT,
+                    "asked for %d threads; the fork kept %.2f cores busy while it measured", threads, busy));
+        }
+        return java.util.Optional.of(seen);
     }
 
     private static String firstLine(Throwable e) {

@@ -96,7 +96,8 @@ public final class MatrixRun {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             CellTelemetry telemetry = profile.telemetry().enabled() ? TelemetryForCells.create(profile, folder) : CellTelemetry.off();
-            CellRunner runner = new CellRunner(profile, cache, folder, telemetry, console);
+            CellRunner runner = new CellRunner(profile, cache, folder, telemetry, console,
+                    host.cpu() != null && host.cpu().physicalCores() > 0 ? host.cpu().physicalCores() : Runtime.getRuntime().availableProcessors());
             MatrixProgress progress = new MatrixProgress(console, plan.size(), plan.size() - todo.size());
             int remainingToRun = (int) todo.stream().filter(c -> c.availability().isAvailable()).count();
             if (Boolean.TRUE.equals(profile.jmh().interleave())) {

@@ -71,4 +71,11 @@ class ProfileReaderTest {
         assertEquals(java.nio.file.Path.of("..", "profiles", "default.json") + " + none.json: plans no workload: give workloads.generate.prompt_tokens, "
                 + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load", e.getMessage());
     }
+
+    @Test
+    void threadsTakeANumberOrPhysicalCores() {
+        assertEquals("my.json: field session.threads: expected an integer >= 0 or \"physical_cores\", found \"lots\"",
+                failure("{\"session\": {\"threads\": \"lots\"}}"));
+        assertEquals("my.json: field session.threads: expected an integer >= 0, found -2", failure("{\"session\": {\"threads\": -2}}"));
+    }
 }
