@@ -12,8 +12,13 @@ import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.compare.RunLabels;
 import dev.aipcbench.reports.compare.SpeedupSummary;
 
+import dev.aipcbench.reports.rank.RankedGroup;
+import dev.aipcbench.reports.rank.RankingText;
+import dev.aipcbench.reports.rank.WhichToUse;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * {@code summary.md}: what a CI job summary shows. It stays short (a few dozen lines whatever the
@@ -23,6 +28,7 @@ import java.util.List;
 public final class MarkdownSummary {
     static final int MAX_RESULT_ROWS = 20;
     static final int MAX_NOT_RUN_ROWS = 10;
+    static final int MAX_WHICH_LINES = 12;
     private static final int MAX_REASON = 140;
     private static final List<String> RESULT_METRICS = List.of(MetricCatalog.TTFT_MS.name(), MetricCatalog.TPOT_MS.name(),
             MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.E2E_MS.name());
@@ -36,12 +42,43 @@ public final class MarkdownSummary {
         List<String> labels = RunLabels.of(runs);
         StringBuilder md = new StringBuilder();
         md.append("## aipc-bench results\n\n");
+        whichToUse(md, runs, labels);
         runsTable(md, runs, labels);
         resultsTable(md, runs, labels);
         notRun(md, runs, labels);
         agreement(md, runs, labels);
         comparison(md, runs, labels);
         return md.toString();
+    }
+
+    /**
+     * The report's first section in a few lines: per precision and workload, each metric's best runtime · device
+     * and its lead over the runner-up, then per precision what did not run and why.
+     */
+    private static void whichToUse(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String machine = runs.size() > 1 ? MarkdownText.escape(labels.get(i)) + ": " : "";
+            for (WhichToUse.AtPrecision p : WhichToUse.of(runs.get(i).cells()).precisions()) {
+                for (RankedGroup g : p.ranked()) {
+                    lines.add("- **" + machine + MarkdownText.escape(g.label()) + "**: " + g.rankings().stream()
+                            .map(r -> MarkdownText.escape(RankingText.line(r))).collect(Collectors.joining("; ")) + "\n");
+                }
+                if (!p.notRun().isEmpty()) {
+                    lines.add("- **" + machine + MarkdownText.escape(p.precision()) + ", did not run**: "
+                            + MarkdownText.escape(p.notRunText()) + "\n");
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        md.append("### Which to use\n\n");
+        lines.stream().limit(MAX_WHICH_LINES).forEach(md::append);
+        if (lines.size() > MAX_WHICH_LINES) {
+            md.append("- ").append(lines.size() - MAX_WHICH_LINES).append(" more: see report.html\n");
+        }
+        md.append('\n');
     }
 
     /** Same weights, same tokens: one line per runtime x device x precision, a defect marked. */
