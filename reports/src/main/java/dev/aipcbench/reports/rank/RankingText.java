@@ -38,6 +38,16 @@ public final class RankingText {
         return r.metric().label() + ": " + winner(r);
     }
 
+    /** Every ranking of a group, {@link #line} by line, separated by semicolons. */
+    public static String lines(RankedGroup g) {
+        return g.rankings().stream().map(RankingText::line).collect(Collectors.joining("; "));
+    }
+
+    /** A machine's best ({@link CellRanking#bestOfMachine}): {@code generate p128 g64: decode throughput: ...}. */
+    public static String best(RankedGroup g) {
+        return g.label() + ": " + lines(g);
+    }
+
     /** {@code onnxruntime · npu: skipped (no NPU found)}, naming the workloads when not all of the group's. */
     public static String notRun(NotRun n, int workloadsInGroup) {
         String which = n.workloads().size() < workloadsInGroup ? " for " + String.join(", ", n.workloads()) : "";

@@ -12,13 +12,13 @@ import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.compare.RunLabels;
 import dev.aipcbench.reports.compare.SpeedupSummary;
 
+import dev.aipcbench.reports.rank.CellRanking;
 import dev.aipcbench.reports.rank.RankedGroup;
 import dev.aipcbench.reports.rank.RankingText;
 import dev.aipcbench.reports.rank.WhichToUse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code summary.md}: what a CI job summary shows. It stays short (a few dozen lines whatever the
@@ -61,8 +61,7 @@ public final class MarkdownSummary {
             String machine = runs.size() > 1 ? MarkdownText.escape(labels.get(i)) + ": " : "";
             for (WhichToUse.AtPrecision p : WhichToUse.of(runs.get(i).cells()).precisions()) {
                 for (RankedGroup g : p.ranked()) {
-                    lines.add("- **" + machine + MarkdownText.escape(g.label()) + "**: " + g.rankings().stream()
-                            .map(r -> MarkdownText.escape(RankingText.line(r))).collect(Collectors.joining("; ")) + "\n");
+                    lines.add("- **" + machine + MarkdownText.escape(g.label()) + "**: " + MarkdownText.escape(RankingText.lines(g)) + "\n");
                 }
                 if (!p.notRun().isEmpty()) {
                     lines.add("- **" + machine + MarkdownText.escape(p.precision()) + ", did not run**: "
@@ -205,6 +204,13 @@ public final class MarkdownSummary {
                 md.append(' ').append(NumberText.ratio(SpeedupSummary.of(rows, m).speedup())).append(" |");
             }
             md.append('\n');
+        }
+        md.append('\n');
+        md.append("Best per machine:\n\n");
+        for (int i = 0; i < runs.size(); i++) {
+            String label = MarkdownText.escape(labels.get(i));
+            md.append("- **").append(label).append("**: ").append(CellRanking.bestOfMachine(runs.get(i).cells())
+                    .map(g -> MarkdownText.escape(RankingText.best(g))).orElse("no cell ended ok")).append('\n');
         }
         md.append('\n');
     }
