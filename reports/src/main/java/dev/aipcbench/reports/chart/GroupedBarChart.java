@@ -67,8 +67,9 @@ public final class GroupedBarChart {
                 Optional<CellResult> cell = g.ranking(metric).get().placings().stream().map(p -> p.cell())
                         .filter(c -> v.equals(contender.value(c))).findFirst();
                 Metric m = cell.map(c -> c.metrics().get(metric.name())).orElse(null);
-                medians.add(m == null ? null : g.ranking(metric).get().of(cell.get()).get().median());
-                errors.add(m == null || m.summary() == null ? null : m.summary().stddev());
+                // XChart's error bars take no null: an absent bar is NaN, which it neither scales to nor draws
+                medians.add(m == null ? Double.NaN : g.ranking(metric).get().of(cell.get()).get().median());
+                errors.add(m == null || m.summary() == null || !Double.isFinite(m.summary().stddev()) ? 0.0 : m.summary().stddev());
             }
             CategorySeries series = chart.addSeries(String.valueOf(v), categories, medians, errors);
             series.setFillColor(palette.color(String.valueOf(v)));

@@ -53,14 +53,20 @@ public final class MarkdownSummary {
 
     /**
      * The report's first section in a few lines: per precision and workload, each metric's best runtime · device
-     * and its lead over the runner-up, then per precision what did not run and why.
+     * and its lead over the runner-up, then per precision what did not run and why. Where generations ran, their
+     * lines only (as in the results table): the sweeps' winners are the report's.
      */
     private static void whichToUse(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        boolean generateOnly = runs.stream().flatMap(r -> r.cells().stream())
+                .anyMatch(c -> c.ok() && c.workload() instanceof Workload.Generate);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             String machine = runs.size() > 1 ? MarkdownText.escape(labels.get(i)) + ": " : "";
             for (WhichToUse.AtPrecision p : WhichToUse.of(runs.get(i).cells()).precisions()) {
                 for (RankedGroup g : p.ranked()) {
+                    if (generateOnly && !(g.cells().get(0).workload() instanceof Workload.Generate)) {
+                        continue;
+                    }
                     lines.add("- **" + machine + MarkdownText.escape(g.label()) + "**: " + MarkdownText.escape(RankingText.lines(g)) + "\n");
                 }
                 if (!p.notRun().isEmpty()) {

@@ -5,6 +5,7 @@ import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.fixture.DerivedRuns;
 import dev.aipcbench.reports.fixture.FixtureRun;
 import dev.aipcbench.reports.fixture.RealRunFixture;
+import dev.aipcbench.reports.fixture.TwoRuntimesFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class ReportInBrowserTest {
     private static ReportFiles singleReport;
     private static ReportFiles comparisonReport;
     private static ReportFiles hostileReport;
+    private static FixtureRun twoRuntimes;
+    private static ReportFiles twoRuntimesReport;
 
     @BeforeAll
     static void writeReports() throws IOException {
@@ -53,6 +56,9 @@ class ReportInBrowserTest {
 
         hostileReport = ReportWriter.write(List.of(DerivedRuns.hostileNames(real).writeTo(WORK.resolve("hostile/results"))),
                 WORK.resolve("hostile/report"));
+        twoRuntimes = TwoRuntimesFixture.run();
+        twoRuntimesReport = ReportWriter.write(List.of(twoRuntimes.writeTo(WORK.resolve("two-runtimes/results"))),
+                WORK.resolve("two-runtimes/report"));
         chromium = HeadlessChromium.start(WORK.resolve("chromium-profile-" + ProcessHandle.current().pid()));
     }
 
@@ -166,6 +172,16 @@ class ReportInBrowserTest {
 
         element("comparison", SCREENSHOTS.resolve("comparison.png"));
         chromium.screenshot(SCREENSHOTS.resolve("comparison-report.png"), 30_000);
+    }
+
+    @Test
+    void twoRuntimesOnOneMachineAreComparedFirstSideBySideAndInOneChart() throws IOException {
+        WhichToUseChecks.check(chromium, twoRuntimesReport.html(), twoRuntimes.results());
+        assertTrue(chromium.driver().findElements(By.id("side-by-side-device")).isEmpty(),
+                "every runtime ran on the CPU only: no devices to compare");
+        element("which-to-use", SCREENSHOTS.resolve("which-to-use.png"));
+        element("side-by-side-runtime", SCREENSHOTS.resolve("side-by-side-runtime.png"));
+        chromium.screenshot(SCREENSHOTS.resolve("two-runtimes-report.png"), 30_000);
     }
 
     @Test
