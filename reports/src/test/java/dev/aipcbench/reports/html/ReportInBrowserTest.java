@@ -169,6 +169,10 @@ class ReportInBrowserTest {
         assertTrue(fingerprint.getAttribute("class").contains("differs"), "the fingerprints differ");
         String text = chromium.driver().findElement(By.id("comparison")).getText();
         assertTrue(text.contains("decode_tok_s: lunar-lake-laptop is 2.00\u00d7 better"), text);
+        List<WebElement> best = chromium.driver().findElements(By.cssSelector("#comparison ul.best-per-machine li"));
+        assertEquals(2, best.size(), "a best line for each machine");
+        assertTrue(best.get(1).getText().startsWith("lunar-lake-laptop: generate p16 g16: decode throughput: onnxruntime \u00b7 cpu \u00b7 "),
+                best.get(1).getText());
 
         element("comparison", SCREENSHOTS.resolve("comparison.png"));
         chromium.screenshot(SCREENSHOTS.resolve("comparison-report.png"), 30_000);
