@@ -2,6 +2,7 @@ package dev.aipcbench.reports.chart;
 
 import dev.aipcbench.reports.rank.CellField;
 import dev.aipcbench.reports.rank.CellRanking;
+import dev.aipcbench.reports.rank.MetricRanking;
 import dev.aipcbench.reports.rank.RankedGroup;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
@@ -49,7 +50,7 @@ public final class GroupedBarChart {
         }
         List<String> categories = groups.stream().map(RankedGroup::label).toList();
         List<Object> values = new ArrayList<>();
-        groups.stream().flatMap(g -> g.ranking(metric).get().placings().stream()).map(p -> p.cell())
+        groups.stream().flatMap(g -> g.ranking(metric).get().placings().stream()).map(MetricRanking.Placing::cell)
                 .sorted(contender.order()).map(contender::value).filter(v -> !values.contains(v)).forEach(values::add);
         SeriesPalette palette = new SeriesPalette(values.stream().map(String::valueOf).toList());
 
@@ -64,7 +65,7 @@ public final class GroupedBarChart {
             List<Double> medians = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
             for (RankedGroup g : groups) {
-                Optional<CellResult> cell = g.ranking(metric).get().placings().stream().map(p -> p.cell())
+                Optional<CellResult> cell = g.ranking(metric).get().placings().stream().map(MetricRanking.Placing::cell)
                         .filter(c -> v.equals(contender.value(c))).findFirst();
                 Metric m = cell.map(c -> c.metrics().get(metric.name())).orElse(null);
                 // XChart's error bars take no null: an absent bar is NaN, which it neither scales to nor draws

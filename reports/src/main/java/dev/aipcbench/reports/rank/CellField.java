@@ -6,6 +6,7 @@ import dev.aipcbench.results.Workload;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,8 +55,8 @@ public enum CellField {
     }
 
     /** The fields not in {@code fields}. */
-    public static java.util.EnumSet<CellField> others(Collection<CellField> fields) {
-        java.util.EnumSet<CellField> rest = java.util.EnumSet.allOf(CellField.class);
+    public static EnumSet<CellField> others(Collection<CellField> fields) {
+        EnumSet<CellField> rest = EnumSet.allOf(CellField.class);
         rest.removeAll(fields);
         return rest;
     }

@@ -3,6 +3,7 @@ package dev.aipcbench.reports.rank;
 import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.format.CellOrder;
 import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.MetricDefinition;
 
@@ -94,7 +95,7 @@ public final class CellRanking {
                 }
                 Comparator<MetricRanking.Placing> byValue = Comparator.comparingDouble(MetricRanking.Placing::median);
                 // ties keep table order, so the same input always names the same winner
-                placings.sort(m.better() == dev.aipcbench.results.Metric.Better.HIGHER ? byValue.reversed() : byValue);
+                placings.sort(m.better() == Metric.Better.HIGHER ? byValue.reversed() : byValue);
                 rankings.add(new MetricRanking(m, placings));
             }
             List<NotRun> notRun = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.MetricDefinition;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,6 @@ public record RankedGroup(String label, List<CellResult> cells, List<MetricRanki
 
     /** The first cell of the group whose {@code field} is {@code value}'s, or none. */
     public Optional<CellResult> cell(CellField field, Object value) {
-        return cells.stream().filter(c -> java.util.Objects.equals(field.value(c), value)).findFirst();
+        return cells.stream().filter(c -> Objects.equals(field.value(c), value)).findFirst();
     }
 }
