@@ -9,31 +9,31 @@ import java.util.Optional;
  * (and the code that measures it); its place in {@link #ALL} is its place in tables.
  */
 public final class MetricCatalog {
-    public static final MetricDefinition TTFT_MS = def("ttft_ms", "ms", Metric.Better.LOWER,
+    public static final MetricDefinition TTFT_MS = def("ttft_ms", "TTFT", "ms", Metric.Better.LOWER,
             "Time to first token: from handing the prompt's token ids to the runtime until the first generated token id is "
                     + "available (prefill + first sampling); tokenisation is timed apart and not included.");
-    public static final MetricDefinition TPOT_MS = def("tpot_ms", "ms", Metric.Better.LOWER,
+    public static final MetricDefinition TPOT_MS = def("tpot_ms", "TPOT", "ms", Metric.Better.LOWER,
             "Time per output token (2nd+ token latency): mean latency of each generated token after the first, per iteration. "
                     + "In decode cells: one decode step with D tokens already in the KV cache.");
-    public static final MetricDefinition ITL_MS = def("itl_ms", "ms", Metric.Better.LOWER,
+    public static final MetricDefinition ITL_MS = def("itl_ms", "ITL", "ms", Metric.Better.LOWER,
             "Inter-token latency: every per-token latency after the first, pooled (its percentiles are the ITL p50/p90/p99).");
-    public static final MetricDefinition PREFILL_TOK_S = def("prefill_tok_s", "tok/s", Metric.Better.HIGHER,
+    public static final MetricDefinition PREFILL_TOK_S = def("prefill_tok_s", "prefill throughput", "tok/s", Metric.Better.HIGHER,
             "Prefill throughput: prompt tokens / TTFT.");
-    public static final MetricDefinition DECODE_TOK_S = def("decode_tok_s", "tok/s", Metric.Better.HIGHER,
+    public static final MetricDefinition DECODE_TOK_S = def("decode_tok_s", "decode throughput", "tok/s", Metric.Better.HIGHER,
             "Decode throughput: 1000 / TPOT(ms).");
-    public static final MetricDefinition E2E_MS = def("e2e_ms", "ms", Metric.Better.LOWER,
+    public static final MetricDefinition E2E_MS = def("e2e_ms", "E2E", "ms", Metric.Better.LOWER,
             "End to end: the whole generation of G tokens after a P-token prompt (never stops early on EOS, so runs stay comparable).");
-    public static final MetricDefinition LOAD_MS = def("load_ms", "ms", Metric.Better.LOWER,
+    public static final MetricDefinition LOAD_MS = def("load_ms", "load", "ms", Metric.Better.LOWER,
             "Model load + compile in a fresh process with an empty compile cache.");
-    public static final MetricDefinition LOAD_WARM_MS = def("load_warm_ms", "ms", Metric.Better.LOWER,
+    public static final MetricDefinition LOAD_WARM_MS = def("load_warm_ms", "warm load", "ms", Metric.Better.LOWER,
             "The same load again, compile cache and OS file cache warm.");
-    public static final MetricDefinition PEAK_RSS_MB = def("peak_rss_mb", "MB", Metric.Better.LOWER,
+    public static final MetricDefinition PEAK_RSS_MB = def("peak_rss_mb", "peak RSS", "MB", Metric.Better.LOWER,
             "Peak resident memory of the benchmark fork.");
-    public static final MetricDefinition ENERGY_J = def("energy_j", "J", Metric.Better.LOWER,
+    public static final MetricDefinition ENERGY_J = def("energy_j", "energy", "J", Metric.Better.LOWER,
             "Energy of the whole cell (every fork, warm-up and loads included), where an energy counter exists.");
-    public static final MetricDefinition ENERGY_J_PER_TOKEN = def("energy_j_per_token", "J/token", Metric.Better.LOWER,
+    public static final MetricDefinition ENERGY_J_PER_TOKEN = def("energy_j_per_token", "energy per token", "J/token", Metric.Better.LOWER,
             "Energy of the cell per token generated in it, where an energy counter exists.");
-    public static final MetricDefinition LOOP_OVERHEAD_PCT = def("loop_overhead_pct", "%", Metric.Better.LOWER,
+    public static final MetricDefinition LOOP_OVERHEAD_PCT = def("loop_overhead_pct", "loop overhead", "%", Metric.Better.LOWER,
             "Share of each decode step spent in the suite's loop outside the runtime's inference call (sampling included).");
 
     /** Every metric, in the order reports list them. */
@@ -43,8 +43,8 @@ public final class MetricCatalog {
     private MetricCatalog() {
     }
 
-    private static MetricDefinition def(String name, String unit, Metric.Better better, String definition) {
-        return new MetricDefinition(name, unit, better, definition);
+    private static MetricDefinition def(String name, String label, String unit, Metric.Better better, String definition) {
+        return new MetricDefinition(name, unit, better, definition, label);
     }
 
     /** The definition of a metric name, if the suite defines it. */
@@ -59,7 +59,7 @@ public final class MetricCatalog {
     public static MetricDefinition of(String name) {
         return find(name).orElseGet(() -> new MetricDefinition(name, unitFromSuffix(name),
                 name.endsWith("_tok_s") || name.endsWith("_per_s") || name.endsWith("_gbps") ? Metric.Better.HIGHER : Metric.Better.LOWER,
-                "(not defined by this version of the suite)"));
+                "(not defined by this version of the suite)", name));
     }
 
     /** Which direction is better for a metric name ({@link #of}). */

@@ -63,8 +63,6 @@ public final class MatrixMapChart {
         List<String> precisions = cells.stream().map(CellResult::precision).distinct().sorted(CellOrder.PRECISION).toList();
 
         List<Square[][]> panels = new ArrayList<>();
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
         for (String runtime : runtimes) {
             Square[][] grid = new Square[devices.size()][precisions.size()];
             for (int d = 0; d < devices.size(); d++) {
@@ -73,16 +71,11 @@ public final class MatrixMapChart {
                     String precision = precisions.get(p);
                     grid[d][p] = square(cells.stream().filter(c -> runtime.equals(c.runtime()) && device.equals(c.device())
                             && precision.equals(c.precision())).toList());
-                    double v = grid[d][p] == null ? Double.NaN : grid[d][p].tokensPerSecond();
-                    if (v > 0) {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
                 }
             }
             panels.add(grid);
         }
-        ColorScale scale = new ColorScale(min, max);
+        ColorScale scale = scale(panels);
 
         int panelHeight = PANEL_TITLE + HEADER + ROW * devices.size();
         int height = TITLE_HEIGHT + runtimes.size() * (panelHeight + PANEL_GAP) + LEGEND;
@@ -95,7 +88,7 @@ public final class MatrixMapChart {
             g.fillRect(0, 0, WIDTH, height);
             g.setColor(ChartStyle.TEXT);
             g.setFont(ChartStyle.TITLE_FONT);
-            drawCentered(g, "Matrix: decode throughput per device \u00d7 precision, per runtime", WIDTH / 2, 24);
+            drawCentered(g, "Matrix: decode throughput per device \u00d7 precision, per runtime, on one colour scale", WIDTH / 2, 24);
             g.setFont(ChartStyle.TICK_FONT);
             drawCentered(g, "colour: decode tok/s (geometric mean over the generate cells; decode cells where there are"
                     + " none); grey: not ok, with the reason; white: not run", WIDTH / 2, 44);
@@ -109,8 +102,29 @@ public final class MatrixMapChart {
             g.dispose();
         }
         String caption = "Every runtime's device \u00d7 precision matrix, coloured by decode tokens/s (geometric mean "
-                + "of the cells' medians); grey squares were skipped, unsupported or failed and say why.";
+                + "of the cells' medians) on one scale shared by every runtime, so colours compare across them; grey squares were skipped, unsupported or failed and say why.";
         return Optional.of(new ChartImage(fileName, "Matrix map", caption, PngEncoding.of(image)));
+    }
+
+    /**
+     * One colour scale for every runtime's panel, from the lowest to the highest square of any of them: the
+     * same colour is the same tokens/s whichever runtime it is drawn for.
+     */
+    static ColorScale scale(List<Square[][]> panels) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (Square[][] grid : panels) {
+            for (Square[] row : grid) {
+                for (Square sq : row) {
+                    double v = sq == null ? Double.NaN : sq.tokensPerSecond();
+                    if (v > 0) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+        }
+        return new ColorScale(min, max);
     }
 
     /** The square of one runtime x device x precision, or null where no cell was planned. */

@@ -1,7 +1,10 @@
 package dev.aipcbench.reports.chart;
 
 import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.MetricCatalog;
+import dev.aipcbench.results.MetricDefinition;
 import dev.aipcbench.results.Workload;
+import dev.aipcbench.reports.rank.CellField;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.format.CellOrder;
 
@@ -19,7 +22,8 @@ import java.util.Map;
 
 /**
  * Every chart of one run: the matrix map, per-token latency per generate workload, TTFT against
- * prompt length, TPOT against context depth, decode throughput per runtime, and a telemetry timeline
+ * prompt length, TPOT against context depth, decode throughput and TTFT with runtimes side by side (and devices,
+ * where one runtime ran on several), and a telemetry timeline
  * per cell that recorded one. Charts with nothing to show are left out rather than drawn empty;
  * telemetry files that cannot be drawn become notes the report prints, not a failed report.
  *
@@ -28,6 +32,8 @@ import java.util.Map;
  * @param notes     what could not be drawn and why
  */
 public record RunCharts(List<ChartImage> overview, Map<String, ChartImage> telemetry, List<String> notes) {
+    /** The metrics drawn with runtimes (and devices) side by side. */
+    static final List<MetricDefinition> GROUPED = List.of(MetricCatalog.DECODE_TOK_S, MetricCatalog.TTFT_MS);
 
     /** Renders the charts of {@code run}; file names start with {@code prefix} (to keep several runs apart). */
     public static RunCharts render(LoadedRun run, String prefix) {
@@ -45,9 +51,13 @@ public record RunCharts(List<ChartImage> overview, Map<String, ChartImage> telem
         for (Workload.Sweep sweep : Workload.Sweep.values()) {
             new SweepChart(sweep).render(prefix + SweepChart.fileName(sweep), cells, palette).ifPresent(overview::add);
         }
-        cells.stream().map(CellResult::runtime).distinct().sorted()
-                .forEach(r -> DecodeThroughputChart.render(prefix + "decode-throughput-" + slug(r) + ".png", r, cells)
-                        .ifPresent(overview::add));
+        // Runtimes side by side always (one runtime still gets its bars); devices where one runtime ran on several.
+        for (CellField contender : List.of(CellField.RUNTIME, CellField.DEVICE)) {
+            for (MetricDefinition metric : GROUPED) {
+                GroupedBarChart.render(prefix + GroupedBarChart.fileName(metric, contender), metric, contender, cells,
+                        contender == CellField.DEVICE).ifPresent(overview::add);
+            }
+        }
 
         Map<String, ChartImage> telemetry = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();

@@ -14,7 +14,9 @@ import dev.aipcbench.reports.html.section.InterferenceSection;
 import dev.aipcbench.reports.html.section.MetricDefinitionsSection;
 import dev.aipcbench.reports.html.section.ReportSection;
 import dev.aipcbench.reports.html.section.RunSummarySection;
+import dev.aipcbench.reports.html.section.SideBySideSection;
 import dev.aipcbench.reports.html.section.TelemetrySection;
+import dev.aipcbench.reports.html.section.WhichToUseSection;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,8 +36,11 @@ public final class HtmlReport {
 
     public static String render(List<LoadedRun> runs, List<RunCharts> charts, ComparisonTable comparison) {
         List<ReportSection> sections = List.<ReportSection>of(
+                new WhichToUseSection(runs),
                 new RunSummarySection(runs, charts),
                 new HostsSection(runs),
+                new SideBySideSection(runs, SideBySideSection.RUNTIMES),
+                new SideBySideSection(runs, SideBySideSection.DEVICES),
                 new ComparisonSection(runs, comparison),
                 new ChartsSection(runs, charts),
                 new CellsSection(runs),

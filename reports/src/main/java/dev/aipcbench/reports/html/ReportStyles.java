@@ -38,6 +38,13 @@ final class ReportStyles {
             .badge { display: inline-block; padding: 0 8px; border-radius: 10px; border: 1px solid currentColor;
                      margin-right: 6px; font-size: 0.85rem; }
             td.better { background: #dafbe1; }
+            table.which td.best, table.side-by-side td.best { background: #dafbe1; font-weight: 600; }
+            table.which th[scope="rowgroup"] { background: #fff; vertical-align: middle; }
+            table.side-by-side th.contender { text-align: center; }
+            table.side-by-side colgroup.contender { border-left: 2px solid #8c959f; }
+            table.side-by-side td.not-run { font-size: 0.82rem; max-width: 420px; }
+            .ratio { color: #57606a; font-size: 0.8rem; }
+            p.not-run { margin: 4px 0 14px; }
             td.worse { background: #ffebe9; }
             tr.defect td { color: var(--fail); font-weight: 600; }
             tr.differs th, tr.differs td { background: #fff8c5; }

@@ -8,6 +8,7 @@ import dev.aipcbench.results.RunResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Same weights, same tokens: per precision, each runtime x device's agreement with the reference (the
@@ -53,24 +54,31 @@ public final class AgreementTable {
                 continue;
             }
             seen.add(key);
-            CellResult.Agreement a = c.output().agreement();
-            if (a == null || a.of() == 0) {
-                rows.add(new Row(c.precision(), c.runtime(), c.device(), c.id(), null, null, null, null, Verdict.NOT_COMPARED,
-                        a == null ? "no fp32 reference in this run" : a.reference()));
-                continue;
-            }
-            Verdict v;
-            if (a.leading() == a.of() && (a.cosine() == null || a.cosine() > 0.999 || !"fp32".equals(c.precision()))) {
-                v = Verdict.AGREES;
-            } else if ("fp32".equals(c.precision())) {
-                v = Verdict.DEFECT;
-            } else {
-                v = a.matching() >= LOW_PRECISION_FLOOR * a.of() ? Verdict.DRIFTS : Verdict.DEFECT;
-            }
-            rows.add(new Row(c.precision(), c.runtime(), c.device(), c.id(), a.leading(), a.matching(), a.of(), a.cosine(), v,
-                    v == Verdict.DEFECT && "fp32".equals(c.precision()) ? "disagrees with the reference at fp32: a defect" : null));
+            rows.add(row(c).orElseThrow());
         }
         return rows;
+    }
+
+    /** The agreement row of one cell: a generate cell that ended ok with an output; none otherwise. */
+    public static Optional<Row> row(CellResult c) {
+        if (!c.ok() || c.output() == null) {
+            return Optional.empty();
+        }
+        CellResult.Agreement a = c.output().agreement();
+        if (a == null || a.of() == 0) {
+            return Optional.of(new Row(c.precision(), c.runtime(), c.device(), c.id(), null, null, null, null,
+                    Verdict.NOT_COMPARED, a == null ? "no fp32 reference in this run" : a.reference()));
+        }
+        Verdict v;
+        if (a.leading() == a.of() && (a.cosine() == null || a.cosine() > 0.999 || !"fp32".equals(c.precision()))) {
+            v = Verdict.AGREES;
+        } else if ("fp32".equals(c.precision())) {
+            v = Verdict.DEFECT;
+        } else {
+            v = a.matching() >= LOW_PRECISION_FLOOR * a.of() ? Verdict.DRIFTS : Verdict.DEFECT;
+        }
+        return Optional.of(new Row(c.precision(), c.runtime(), c.device(), c.id(), a.leading(), a.matching(), a.of(),
+                a.cosine(), v, v == Verdict.DEFECT && "fp32".equals(c.precision()) ? "disagrees with the reference at fp32: a defect" : null));
     }
 
     /** What the reference was, for the table's caption. */

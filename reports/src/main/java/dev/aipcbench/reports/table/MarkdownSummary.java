@@ -12,6 +12,11 @@ import dev.aipcbench.reports.compare.MetricMedian;
 import dev.aipcbench.reports.compare.RunLabels;
 import dev.aipcbench.reports.compare.SpeedupSummary;
 
+import dev.aipcbench.reports.rank.CellRanking;
+import dev.aipcbench.reports.rank.RankedGroup;
+import dev.aipcbench.reports.rank.RankingText;
+import dev.aipcbench.reports.rank.WhichToUse;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +28,7 @@ import java.util.List;
 public final class MarkdownSummary {
     static final int MAX_RESULT_ROWS = 20;
     static final int MAX_NOT_RUN_ROWS = 10;
+    static final int MAX_WHICH_LINES = 12;
     private static final int MAX_REASON = 140;
     private static final List<String> RESULT_METRICS = List.of(MetricCatalog.TTFT_MS.name(), MetricCatalog.TPOT_MS.name(),
             MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.E2E_MS.name());
@@ -36,6 +42,7 @@ public final class MarkdownSummary {
         List<String> labels = RunLabels.of(runs);
         StringBuilder md = new StringBuilder();
         md.append("## aipc-bench results\n\n");
+        whichToUse(md, runs, labels);
         runsTable(md, runs, labels);
         resultsTable(md, runs, labels);
         notRun(md, runs, labels);
@@ -63,6 +70,41 @@ public final class MarkdownSummary {
         if (lines.length() > 0) {
             md.append("### Disturbed forks\n\n").append(lines).append('\n');
         }
+    }
+
+    /**
+     * The report's first section in a few lines: per precision and workload, each metric's best runtime · device
+     * and its lead over the runner-up, then per precision what did not run and why. Where generations ran, their
+     * lines only (as in the results table): the sweeps' winners are the report's.
+     */
+    private static void whichToUse(StringBuilder md, List<RunResults> runs, List<String> labels) {
+        boolean generateOnly = runs.stream().flatMap(r -> r.cells().stream())
+                .anyMatch(c -> c.ok() && c.workload() instanceof Workload.Generate);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String machine = runs.size() > 1 ? MarkdownText.escape(labels.get(i)) + ": " : "";
+            for (WhichToUse.AtPrecision p : WhichToUse.of(runs.get(i).cells()).precisions()) {
+                for (RankedGroup g : p.ranked()) {
+                    if (generateOnly && !(g.cells().get(0).workload() instanceof Workload.Generate)) {
+                        continue;
+                    }
+                    lines.add("- **" + machine + MarkdownText.escape(g.label()) + "**: " + MarkdownText.escape(RankingText.lines(g)) + "\n");
+                }
+                if (!p.notRun().isEmpty()) {
+                    lines.add("- **" + machine + MarkdownText.escape(p.precision()) + ", did not run**: "
+                            + MarkdownText.escape(p.notRunText()) + "\n");
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        md.append("### Which to use\n\n");
+        lines.stream().limit(MAX_WHICH_LINES).forEach(md::append);
+        if (lines.size() > MAX_WHICH_LINES) {
+            md.append("- ").append(lines.size() - MAX_WHICH_LINES).append(" more: see report.html\n");
+        }
+        md.append('\n');
     }
 
     /** Same weights, same tokens: one line per runtime x device x precision, a defect marked. */
@@ -189,6 +231,13 @@ public final class MarkdownSummary {
                 md.append(' ').append(NumberText.ratio(SpeedupSummary.of(rows, m).speedup())).append(" |");
             }
             md.append('\n');
+        }
+        md.append('\n');
+        md.append("Best per machine:\n\n");
+        for (int i = 0; i < runs.size(); i++) {
+            String label = MarkdownText.escape(labels.get(i));
+            md.append("- **").append(label).append("**: ").append(CellRanking.bestOfMachine(runs.get(i).cells())
+                    .map(g -> MarkdownText.escape(RankingText.best(g))).orElse("no cell ended ok")).append('\n');
         }
         md.append('\n');
     }

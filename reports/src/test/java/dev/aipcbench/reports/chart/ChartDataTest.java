@@ -57,6 +57,19 @@ class ChartDataTest {
     }
 
     @Test
+    void theMatrixMapColoursEveryRuntimeOnOneScale() {
+        CellResult slow = ok("llama.cpp", new Workload.Generate(16, 16), 100);
+        CellResult fast = ok("onnxruntime", new Workload.Generate(16, 16), 400);
+        MatrixMapChart.Square[][] a = {{MatrixMapChart.square(List.of(slow))}};
+        MatrixMapChart.Square[][] b = {{MatrixMapChart.square(List.of(fast))}};
+        MatrixMapChart.ColorScale scale = MatrixMapChart.scale(List.of(a, b));
+        assertEquals(100, scale.min(), 1e-9);
+        assertEquals(400, scale.max(), 1e-9);
+        assertEquals(scale.colorAt(0), scale.color(100), "the slowest runtime's square is the scale's bottom");
+        assertEquals(scale.colorAt(1), scale.color(400), "the fastest runtime's square is the scale's top");
+    }
+
+    @Test
     void reasonsWrapIntoAFewLinesAndEndWithAnEllipsisWhenCut() {
         FontMetrics fm = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
                 .getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
@@ -88,8 +101,12 @@ class ChartDataTest {
     }
 
     private static CellResult ok(Workload w, double tokensPerSecond) {
+        return ok("rt", w, tokensPerSecond);
+    }
+
+    private static CellResult ok(String runtime, Workload w, double tokensPerSecond) {
         Metric m = Metric.of("tok/s", Metric.Better.HIGHER, List.of(List.of(tokensPerSecond)));
-        return new CellResult(CellResult.id("rt", "cpu", "int4", w), "rt", "cpu", "int4", w, null, null, CellStatus.OK,
+        return new CellResult(CellResult.id(runtime, "cpu", "int4", w), runtime, "cpu", "int4", w, null, null, CellStatus.OK,
                 null, null, null, null, null, null, Map.of(MetricCatalog.DECODE_TOK_S.name(), m), null, null, null, null);
     }
 

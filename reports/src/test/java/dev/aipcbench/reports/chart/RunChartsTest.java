@@ -40,7 +40,8 @@ class RunChartsTest {
     void rendersEveryChartKindOfARealRun() {
         List<String> names = charts.overview().stream().map(ChartImage::fileName).toList();
         assertEquals(List.of("matrix-map.png", "token-latency-generate-p16-g16.png", "token-latency-generate-p64-g16.png",
-                "ttft-vs-prompt-length.png", "tpot-vs-context-depth.png", "decode-throughput-onnxruntime.png"), names);
+                "ttft-vs-prompt-length.png", "tpot-vs-context-depth.png", "decode-throughput-by-runtime.png", "ttft-by-runtime.png"),
+                names, "one runtime on one device: runtimes side by side (one bar each), no device chart");
         assertEquals(4, charts.telemetry().size(), "one timeline per generate cell (2 precisions x 2 prompts)");
         assertTrue(charts.notes().isEmpty(), charts.notes().toString());
     }

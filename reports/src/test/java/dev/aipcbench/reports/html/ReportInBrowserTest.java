@@ -5,6 +5,7 @@ import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.fixture.DerivedRuns;
 import dev.aipcbench.reports.fixture.FixtureRun;
 import dev.aipcbench.reports.fixture.RealRunFixture;
+import dev.aipcbench.reports.fixture.TwoRuntimesFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class ReportInBrowserTest {
     private static ReportFiles singleReport;
     private static ReportFiles comparisonReport;
     private static ReportFiles hostileReport;
+    private static FixtureRun twoRuntimes;
+    private static ReportFiles twoRuntimesReport;
 
     @BeforeAll
     static void writeReports() throws IOException {
@@ -53,6 +56,9 @@ class ReportInBrowserTest {
 
         hostileReport = ReportWriter.write(List.of(DerivedRuns.hostileNames(real).writeTo(WORK.resolve("hostile/results"))),
                 WORK.resolve("hostile/report"));
+        twoRuntimes = TwoRuntimesFixture.run();
+        twoRuntimesReport = ReportWriter.write(List.of(twoRuntimes.writeTo(WORK.resolve("two-runtimes/results"))),
+                WORK.resolve("two-runtimes/report"));
         chromium = HeadlessChromium.start(WORK.resolve("chromium-profile-" + ProcessHandle.current().pid()));
     }
 
@@ -163,9 +169,23 @@ class ReportInBrowserTest {
         assertTrue(fingerprint.getAttribute("class").contains("differs"), "the fingerprints differ");
         String text = chromium.driver().findElement(By.id("comparison")).getText();
         assertTrue(text.contains("decode_tok_s: lunar-lake-laptop is 2.00\u00d7 better"), text);
+        List<WebElement> best = chromium.driver().findElements(By.cssSelector("#comparison ul.best-per-machine li"));
+        assertEquals(2, best.size(), "a best line for each machine");
+        assertTrue(best.get(1).getText().startsWith("lunar-lake-laptop: generate p16 g16: decode throughput: onnxruntime \u00b7 cpu \u00b7 "),
+                best.get(1).getText());
 
         element("comparison", SCREENSHOTS.resolve("comparison.png"));
         chromium.screenshot(SCREENSHOTS.resolve("comparison-report.png"), 30_000);
+    }
+
+    @Test
+    void twoRuntimesOnOneMachineAreComparedFirstSideBySideAndInOneChart() throws IOException {
+        WhichToUseChecks.check(chromium, twoRuntimesReport.html(), twoRuntimes.results());
+        assertTrue(chromium.driver().findElements(By.id("side-by-side-device")).isEmpty(),
+                "every runtime ran on the CPU only: no devices to compare");
+        element("which-to-use", SCREENSHOTS.resolve("which-to-use.png"));
+        element("side-by-side-runtime", SCREENSHOTS.resolve("side-by-side-runtime.png"));
+        chromium.screenshot(SCREENSHOTS.resolve("two-runtimes-report.png"), 30_000);
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.compare.SpeedupSummary;
 import dev.aipcbench.reports.html.markup.HtmlWriter;
+import dev.aipcbench.reports.rank.CellRanking;
+import dev.aipcbench.reports.rank.RankingText;
 import dev.aipcbench.reports.html.markup.SortableTable;
 import dev.aipcbench.reports.format.NumberText;
 
@@ -63,6 +65,7 @@ public final class ComparisonSection implements ReportSection {
         out.open("p").text("A is the first results folder given (" + a.label() + "); every ratio is B / A of the "
                 + "two medians. Green: B is better, red: B is worse (by more than 2%), whichever way the metric's "
                 + "better points.").close("p");
+        bestPerMachine(out);
         for (int other = 1; other < runs.size(); other++) {
             LoadedRun b = runs.get(other);
             out.element("h3", "B: " + b.label() + " vs A: " + a.label());
@@ -79,6 +82,18 @@ public final class ComparisonSection implements ReportSection {
             }
             notCompared(out, rows);
         }
+    }
+
+    /** Each machine's own winners ({@link CellRanking#bestOfMachine}), worded as "which to use" words them. */
+    private void bestPerMachine(HtmlWriter out) {
+        out.element("p", "Best per machine:");
+        out.open("ul", "class", "best-per-machine");
+        for (LoadedRun r : runs) {
+            out.open("li").element("strong", r.label() + ": ")
+                    .text(CellRanking.bestOfMachine(r.results().cells()).map(RankingText::best).orElse("no cell ended ok"))
+                    .close("li");
+        }
+        out.close("ul");
     }
 
     /** Cells both machines planned that did not end ok on both: no ratio, but the reader learns why. */
