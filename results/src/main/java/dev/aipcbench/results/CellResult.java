@@ -21,13 +21,36 @@ import java.util.Map;
  * @param output        what the cell's agreement probe generated, and how it agrees with the reference
  * @param forks         every fork the cell ran, in order, with who else used the CPU meanwhile: a disturbed
  *                      fork was rerun, and its samples are not in {@code metrics}
+ * @param executedOn    where the work ran, in the runtime's words and the hardware's (absent in older results)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(String id, String runtime, String device, String precision, Workload workload,
                          ModelRef model, Map<String, Object> settings, CellStatus status, String reason,
                          String stderrTail, String started, String finished, Double wallSeconds,
                          Map<String, String> session, Map<String, Metric> metrics,
-                         List<List<List<Double>>> tokenLatencies, TelemetryResult telemetry, Output output, List<Fork> forks) {
+                         List<List<List<Double>>> tokenLatencies, TelemetryResult telemetry, Output output, List<Fork> forks,
+                         ExecutedOn executedOn) {
+
+    /** A cell without {@code executed_on} evidence (results written before it, tests that do not need it). */
+    public CellResult(String id, String runtime, String device, String precision, Workload workload,
+                      ModelRef model, Map<String, Object> settings, CellStatus status, String reason,
+                      String stderrTail, String started, String finished, Double wallSeconds,
+                      Map<String, String> session, Map<String, Metric> metrics,
+                      List<List<List<Double>>> tokenLatencies, TelemetryResult telemetry, Output output, List<Fork> forks) {
+        this(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started, finished, wallSeconds,
+                session, metrics, tokenLatencies, telemetry, output, forks, null);
+    }
+
+    /**
+     * Where a cell's work ran. A cell records the device it asked for; runtimes fall back silently (ONNX
+     * Runtime gives the nodes a provider cannot take to the CPU, OpenVINO's AUTO moves work), so this says
+     * what the runtime reported ({@code runtime}: its provider, OpenVINO's EXECUTION_DEVICES, llama.cpp's
+     * backends and offloaded layers) and what the telemetry beside the cell showed ({@code hardware}: the
+     * device's busy share against the fork's CPU time), and whether that suggests the work ran elsewhere.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExecutedOn(String runtime, String hardware, boolean fallbackSuspected) {
+    }
 
     public static String id(String runtime, String device, String precision, Workload workload) {
         // the key is also the folder-safe name of the cell's logs: no slash inside it
@@ -83,13 +106,13 @@ public record CellResult(String id, String runtime, String device, String precis
     /** A copy with {@code m} as its metrics. */
     public CellResult withMetrics(Map<String, Metric> m) {
         return new CellResult(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started,
-                finished, wallSeconds, session, m, tokenLatencies, telemetry, output, forks);
+                finished, wallSeconds, session, m, tokenLatencies, telemetry, output, forks, executedOn);
     }
 
     /** A copy with {@code o} as its output. */
     public CellResult withOutput(Output o) {
         return new CellResult(id, runtime, device, precision, workload, model, settings, status, reason, stderrTail, started,
-                finished, wallSeconds, session, metrics, tokenLatencies, telemetry, o, forks);
+                finished, wallSeconds, session, metrics, tokenLatencies, telemetry, o, forks, executedOn);
     }
 
     public boolean ok() {

@@ -12,6 +12,7 @@ import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.Progress;
 import dev.aipcbench.harness.runtime.Availability;
 import dev.aipcbench.harness.telemetry.CellEnergy;
+import dev.aipcbench.harness.telemetry.DeviceActivity;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.Metric;
@@ -323,8 +324,34 @@ final class CellRunner {
                 origin, cell.synthetic() != null ? cell.synthetic().size() : null, parameters);
         return new CellResult(cell.id(), cell.runtime(), cell.device().id(), cell.precision().id(), cell.workload(), ref,
                 settings, status, reason, stderrTail, started, Instant.now().toString(), (System.nanoTime() - t0) / 1e9,
-                session, metrics, tokens, telemetryResult, output, forks);
+                session, metrics, tokens, telemetryResult, output, forks, executedOn(cell, session, telemetryResult));
     }
+
+    /** The runtime's word on where the work ran (from what its session reported) and the hardware's, for a cell that ran. */
+    private CellResult.ExecutedOn executedOn(PlannedCell cell, Map<String, String> session, TelemetryResult telemetryResult) {
+        if (session == null) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (String key : RUNTIME_WORDS) {
+            String v = session.get(key);
+            if (v != null && !v.isBlank()) {
+                words.add(key + " " + v);
+            }
+        }
+        var evidence = DeviceActivity.of(cell.device().id(), telemetryResult);
+        String hardware = evidence.map(DeviceActivity.Evidence::describe).orElse(cell.device().id().equals("cpu") ? null
+                : "no telemetry of the " + cell.device().id() + "'s busyness");
+        boolean suspected = evidence.map(DeviceActivity.Evidence::fallbackSuspected).orElse(false);
+        if (suspected) {
+            console.printf("  %s%n", hardware);
+        }
+        return new CellResult.ExecutedOn(words.isEmpty() ? null : String.join("; ", words), hardware, suspected);
+    }
+
+    /** Session details that say where a runtime put the work, in the order they are quoted. */
+    private static final List<String> RUNTIME_WORDS = List.of("provider", "EXECUTION_DEVICES", "ep_node_assignment", "device",
+            "ggml_devices", "n_gpu_layers");
 
     /**
      * What the forks' own CPU time says about the threads: the cores the undisturbed forks kept busy during

@@ -36,6 +36,10 @@ public enum CellField {
             return w == null ? "?" : w.label();
         }
         Object v = value(c);
+        if (this == DEVICE && c.executedOn() != null && c.executedOn().fallbackSuspected()) {
+            // never ranked silently as the device it asked for: the telemetry says the work ran elsewhere
+            return v + " (fallback suspected)";
+        }
         return v == null ? "?" : v.toString();
     }
 

@@ -54,7 +54,7 @@ public final class CellsSection implements ReportSection {
         }
         // The cell id reads runtime/device/precision/workload, so sorting by it groups by runtime, then device...
         columns.addAll(List.of(SortableTable.Column.text("cell"), SortableTable.Column.text("status"),
-                SortableTable.Column.text("reason"), SortableTable.Column.text("model")));
+                SortableTable.Column.text("reason"), SortableTable.Column.text("model"), SortableTable.Column.text("executed on")));
         shown.forEach(m -> columns.add(SortableTable.Column.number(m[1], "median of " + m[0])));
         if (itl) {
             columns.add(SortableTable.Column.number("ITL p90 ms", "90th percentile of every inter-token latency"));
@@ -74,6 +74,7 @@ public final class CellsSection implements ReportSection {
                 row.add(StatusStyle.cell(c.status()));
                 row.add(reason(c));
                 row.add(SortableTable.Cell.text(c.model() == null ? null : c.model().name(), "model"));
+                row.add(executedOn(c));
                 for (String[] m : shown) {
                     double v = MetricMedian.orNaN(c, m[0]);
                     row.add(SortableTable.Cell.number(v, NumberText.value(v)));
@@ -89,6 +90,17 @@ public final class CellsSection implements ReportSection {
             }
         }
         table.write(out);
+    }
+
+    /** The runtime's word on where the work ran and the hardware's, a suspected fallback marked. */
+    private static SortableTable.Cell executedOn(CellResult c) {
+        CellResult.ExecutedOn e = c.executedOn();
+        if (e == null) {
+            return SortableTable.Cell.text(null);
+        }
+        String text = java.util.stream.Stream.of(e.runtime(), e.hardware()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining("; "));
+        return SortableTable.Cell.text(text, e.fallbackSuspected() ? "worse" : null);
     }
 
     private static SortableTable.Cell reason(CellResult c) {
