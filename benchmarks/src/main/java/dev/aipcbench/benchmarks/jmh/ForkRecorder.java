@@ -61,6 +61,17 @@ public final class ForkRecorder {
         write();
     }
 
+    /** More facts of the session, added to what {@link #session} recorded (the runtime's execution profile). */
+    static synchronized void sessionDetails(Map<String, String> details) {
+        if (details.isEmpty()) {
+            return;
+        }
+        Map<String, String> s = session == null ? new LinkedHashMap<>() : new LinkedHashMap<>(session);
+        s.putAll(details);
+        session = s;
+        write();
+    }
+
     static synchronized void iteration(boolean warmup, Map<String, Double> metrics, List<Double> tokenMs, ForkRecord.Cpu cpu) {
         ITERATIONS.add(new ForkRecord.Iteration(warmup, Map.copyOf(metrics), tokenMs == null ? null : List.copyOf(tokenMs), cpu));
         write();

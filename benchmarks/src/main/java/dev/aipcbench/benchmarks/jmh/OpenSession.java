@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A session opened once per fork (outside every measurement) plus the prompts for it. Each iteration
@@ -118,6 +119,25 @@ public abstract class OpenSession extends CellParameters {
             throw e;
         } finally {
             session.close();
+        }
+        executionProfile();
+    }
+
+    /**
+     * The runtime's own profile of a short generation (where each node ran, where a step's time went), after
+     * the measured session is closed, so it perturbs no timed shot and never holds the weights twice. A
+     * runtime whose profiler fails costs the cell nothing but the line saying so.
+     */
+    private void executionProfile() {
+        if (cell.forkRecords() == null) {
+            return;
+        }
+        try {
+            Map<String, String> profile = RuntimeCatalog.standard().get(cell.runtime())
+                    .executionProfile(Path.of(cell.model()), cell.settings(null), Path.of(cell.forkRecords()));
+            ForkRecorder.sessionDetails(profile);
+        } catch (RuntimeException e) {
+            ForkRecorder.sessionDetails(Map.of("execution_profile", "failed: " + e.getMessage()));
         }
     }
 }

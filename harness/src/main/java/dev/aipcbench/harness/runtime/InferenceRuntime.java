@@ -6,6 +6,7 @@ import dev.aipcbench.harness.model.Precision;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One inference runtime the matrix can measure (ONNX Runtime with the suite's loop, the
@@ -36,6 +37,16 @@ public interface InferenceRuntime {
     /** The places the library search tried, each with what it found: the long story, for {@code --verbose}. */
     default List<String> searchTrail() {
         return List.of();
+    }
+
+    /**
+     * What the runtime's own profiler says about one short generation on {@code modelFolder}, run apart from
+     * every timed shot (profiling slows what it watches): where the work ran ({@code ep_node_assignment}) and
+     * where a step's time went by operator type ({@code prefill_op_share}, {@code decode_op_share}). Empty where the
+     * runtime has no profiler the suite reads. {@code workDir} takes the runtime's trace files.
+     */
+    default Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
+        return Map.of();
     }
 
     /** Execution providers / devices the runtime reports here, for results ("CPUExecutionProvider/CPU"). */

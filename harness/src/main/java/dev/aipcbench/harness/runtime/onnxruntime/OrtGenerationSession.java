@@ -135,20 +135,27 @@ public final class OrtGenerationSession implements StepwiseSession {
         details.put("optimization", settings.optimization());
         details.put("position_ids", Boolean.toString(hasPositions));
         details.put("sampling", sampleInRuntime ? "greedy in runtime (TopK k=1)" : "greedy in java");
-        if (provider.startsWith(OpenVinoEpPlugin.REGISTRATION_NAME)) {
-            details.put("ep_node_assignment", "not exposed by ONNX Runtime Java " + env.getVersion()
-                    + " (no graph-assignment call; a profile shows each OpenVINO partition as one fused node)");
-        }
         this.info = new SessionInfo("onnxruntime", env.getVersion(), provider, vocab, layers,
                 kvType == OnnxJavaType.FLOAT16 ? "float16" : "float32", kv.describe(), details);
     }
 
     /** Opens {@code model} with ONNX Runtime; failures name the file or the device that was missing. */
     public static OrtGenerationSession open(ModelFolder model, SessionSettings settings) {
+        return open(model, settings, null);
+    }
+
+    /**
+     * As {@link #open(ModelFolder, SessionSettings)}, with ONNX Runtime's profiler on when {@code profilePrefix} is
+     * set (never for timed shots: profiling slows every run); {@link #endProfiling()} gives the trace.
+     */
+    static OrtGenerationSession open(ModelFolder model, SessionSettings settings, Path profilePrefix) {
         OrtEnvironment env = OrtEnvironments.get();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession session = null;
         try {
+            if (profilePrefix != null) {
+                options.enableProfiling(profilePrefix.toString());
+            }
             if (settings.intraOpThreads() > 0) {
                 options.setIntraOpNumThreads(settings.intraOpThreads());
             }
@@ -165,6 +172,15 @@ public final class OrtGenerationSession implements StepwiseSession {
                 throw new IllegalStateException("ONNX Runtime failed: " + firstLine(e.getMessage()), e);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /** Ends profiling and returns the trace file (only on a session opened with a profile prefix). */
+    Path endProfiling() {
+        try {
+            return Path.of(session.endProfiling());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not end profiling: " + firstLine(e.getMessage()), e);
         }
     }
 

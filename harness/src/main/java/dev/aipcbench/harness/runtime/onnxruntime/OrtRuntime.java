@@ -75,4 +75,42 @@ public final class OrtRuntime implements InferenceRuntime {
     public GenerationSession open(Path modelFolder, SessionSettings settings) {
         return OrtGenerationSession.open(ModelFolder.open(modelFolder), settings);
     }
+
+    /** A prefill of {@value #PROFILED_PROMPT} tokens and {@value #PROFILED_STEPS} decode steps under ONNX Runtime's profiler. */
+    @Override
+    public Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
+        Path trace;
+        try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(modelFolder), settings,
+                workDir.resolve("ort-profile"))) {
+            int room = settings.maxSequenceLength() > 0 ? settings.maxSequenceLength() - PROFILED_STEPS - 1 : PROFILED_PROMPT;
+            int[] prompt = new int[Math.max(1, Math.min(PROFILED_PROMPT, room))];
+            java.util.Arrays.fill(prompt, 1);
+            int token = s.prefill(prompt);
+            for (int i = 0; i < PROFILED_STEPS; i++) {
+                token = s.decode(token);
+            }
+            trace = s.endProfiling();
+        }
+        try {
+            OrtProfile profile = OrtProfile.read(trace);
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            out.put("ep_node_assignment", profile.describeAssignment());
+            if (profile.runs() > 1) {
+                out.put("prefill_op_share", profile.describeOpShare(0));
+                out.put("decode_op_share", profile.describeOpShare(profile.runs() - 1));
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            return Map.of("ep_node_assignment", "ONNX Runtime's profile " + trace + " could not be read: " + e.getMessage());
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(trace);
+            } catch (java.io.IOException ignored) {
+                // a trace left in the fork's folder is harmless
+            }
+        }
+    }
+
+    private static final int PROFILED_PROMPT = 8;
+    private static final int PROFILED_STEPS = 4;
 }
