@@ -1,5 +1,9 @@
 package dev.aipcbench.harness.runtime;
 
+import com.sun.jna.Pointer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 
@@ -33,6 +37,17 @@ public final class GreedySampler {
             }
         }
         return best;
+    }
+
+    /**
+     * Argmax of position {@code position}'s row of {@code [positions, vocab]} logits in native memory (a
+     * runtime's output tensor, through JNA), fp16 when {@code half}, else fp32: viewed in place, then scanned
+     * as above.
+     */
+    public int argmax(Pointer logits, int position, boolean half) {
+        long rowBytes = (long) row.length * (half ? 2 : 4);
+        ByteBuffer bytes = logits.getByteBuffer(position * rowBytes, rowBytes).order(ByteOrder.nativeOrder());
+        return half ? argmax(bytes.asShortBuffer(), 0) : argmax(bytes.asFloatBuffer(), 0);
     }
 
     /**

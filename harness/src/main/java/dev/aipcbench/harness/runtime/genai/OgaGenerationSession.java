@@ -11,6 +11,7 @@ import com.sun.jna.ptr.PointerByReference;
 import dev.aipcbench.harness.model.onnx.GenaiConfig;
 import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
+import dev.aipcbench.harness.runtime.KvCapacity;
 import dev.aipcbench.harness.runtime.SessionInfo;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.StepwiseSession;
@@ -319,9 +320,7 @@ public final class OgaGenerationSession implements StepwiseSession {
 
     @Override
     public void truncate(int newLength) {
-        if (newLength < 0 || newLength > length) {
-            throw new IllegalArgumentException("cannot truncate to " + newLength + " tokens: the cache holds " + length);
-        }
+        KvCapacity.requireTruncatable(length, newLength);
         if (newLength == length && pending == NONE) {
             return;
         }

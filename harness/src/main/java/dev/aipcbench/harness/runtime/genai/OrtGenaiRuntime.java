@@ -74,22 +74,13 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
 
     @Override
     public String version() {
-        try {
-            OgaBinding b = binding();
-            return b.version() != null ? b.version()
-                    : "unknown (the onnxruntime-genai C API has no version call; loaded from " + b.location() + ")";
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
+        return binding.describe(b -> b.version() != null ? b.version()
+                : "unknown (the onnxruntime-genai C API has no version call; loaded from " + b.location() + ")");
     }
 
     @Override
     public String location() {
-        try {
-            return binding().location();
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
+        return binding.describe(OgaBinding::location);
     }
 
     @Override
@@ -99,12 +90,7 @@ public final class OrtGenaiRuntime implements InferenceRuntime {
 
     @Override
     public boolean installed() {
-        try {
-            binding();
-            return true;
-        } catch (DeviceUnavailableException e) {
-            return false;
-        }
+        return binding.loads();
     }
 
     /** Only CPU is known: genai's C API does not list the providers its onnxruntime was built with. */

@@ -74,33 +74,19 @@ public final class LlamaCppRuntime implements InferenceRuntime {
      */
     @Override
     public String version() {
-        try {
-            LlamaApi a = api();
-            return (a.buildVersion() != null ? a.buildVersion() : "unknown (llama.cpp has no version call)") + "; API " + a.generation();
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
+        return api.describe(a -> (a.buildVersion() != null ? a.buildVersion() : "unknown (llama.cpp has no version call)")
+                + "; API " + a.generation());
     }
 
     /** The build that loaded and where from (the npm prebuilt, a release folder, the built-in copy ...). */
     @Override
     public String location() {
-        try {
-            LlamaApi a = api();
-            return a.source() + ", " + a.location();
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
+        return api.describe(a -> a.source() + ", " + a.location());
     }
 
     @Override
     public boolean installed() {
-        try {
-            api();
-            return true;
-        } catch (DeviceUnavailableException e) {
-            return false;
-        }
+        return api.loads();
     }
 
     /** ggml's devices (e.g. {@code CPU (...)}, {@code Vulkan0 (Intel(R) Arc(TM) Graphics)}), or CPU when ggml cannot say. */

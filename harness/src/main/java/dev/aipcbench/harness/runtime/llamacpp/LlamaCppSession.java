@@ -5,13 +5,13 @@ import com.sun.jna.Pointer;
 import dev.aipcbench.harness.device.Device;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.runtime.GreedySampler;
+import dev.aipcbench.harness.runtime.KvCapacity;
 import dev.aipcbench.harness.runtime.SessionInfo;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.StepwiseSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,11 +219,8 @@ public final class LlamaCppSession implements StepwiseSession {
 
     /** Decodes {@code count} tokens from the token buffer at the current position; returns the greedy next token. */
     private int step(int count) {
-        if (length + count > contextSize) {
-            // llama.cpp's status for a full cache differs by version (1, or -3 "failed to prepare ubatch")
-            throw new IllegalStateException("the context holds " + contextSize + " tokens: " + count + " more at position "
-                    + length + " do not fit (raise the max sequence length)");
-        }
+        // checked before llama_decode, whose status for a full cache differs by version (1, or -3 "failed to prepare ubatch")
+        KvCapacity.requireRoom(length, count, contextSize);
         long t0 = System.nanoTime();
         LlamaBatch batch = lib.llama_batch_get_one(tokens, count, length, 0);
         int status = lib.llama_decode(context, batch);
@@ -237,7 +234,7 @@ public final class LlamaCppSession implements StepwiseSession {
         }
         length += count;
         lastBatchSize = count;
-        return sampler.argmax(floats(logits), 0);
+        return sampler.argmax(logits, 0, false);
     }
 
     private void requireBatch(int count) {
@@ -262,10 +259,6 @@ public final class LlamaCppSession implements StepwiseSession {
         return "llama_decode returned " + status + ": " + what;
     }
 
-    private FloatBuffer floats(Pointer logits) {
-        return logits.getByteBuffer(0, 4L * vocab).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
     @Override
     public int length() {
         return length;
@@ -273,9 +266,7 @@ public final class LlamaCppSession implements StepwiseSession {
 
     @Override
     public void truncate(int newLength) {
-        if (newLength < 0 || newLength > length) {
-            throw new IllegalArgumentException("cannot truncate to " + newLength + " tokens: the cache holds " + length);
-        }
+        KvCapacity.requireTruncatable(length, newLength);
         if (newLength == length && newLength > 0) {
             return;
         }

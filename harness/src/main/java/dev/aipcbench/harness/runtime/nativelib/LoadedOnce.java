@@ -2,6 +2,7 @@ package dev.aipcbench.harness.runtime.nativelib;
 
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,5 +33,27 @@ public final class LoadedOnce<T> {
             throw new DeviceUnavailableException(failure.getMessage());
         }
         return value;
+    }
+
+    /** Whether the binding loads here (the runtime's {@code installed()}). */
+    public boolean loads() {
+        try {
+            get();
+            return true;
+        } catch (DeviceUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What {@code describe} says of the binding, or the reason it could not be loaded (or that {@code describe}
+     * ran into): a runtime's {@code version()} and {@code location()}, which report rather than throw.
+     */
+    public String describe(Function<T, String> describe) {
+        try {
+            return describe.apply(get());
+        } catch (DeviceUnavailableException e) {
+            return e.getMessage();
+        }
     }
 }

@@ -44,9 +44,8 @@ public final class NpuGenerationSession implements GenerationSession {
      * @throws IllegalStateException with the driver's message, or its exit status and stderr, when loading fails
      */
     public static NpuGenerationSession open(PythonInterpreter python, String runtimeVersion, Path folder, String dtype) {
-        DriverProcess driver = DriverProcess.start(LIBRARY, python, NpuGenerationSession.class, DRIVER,
-                List.of(folder.toAbsolutePath().toString(), dtype));
-        try {
+        return DriverProcess.start(LIBRARY, python, NpuGenerationSession.class, DRIVER,
+                List.of(folder.toAbsolutePath().toString(), dtype)).closedOnFailure(driver -> {
             JsonNode ready = driver.expect("ready", "loading " + folder, LOAD_TIMEOUT).json();
             Map<String, String> details = new LinkedHashMap<>();
             details.put("python", python.describe());
@@ -57,10 +56,7 @@ public final class NpuGenerationSession implements GenerationSession {
             SessionInfo info = new SessionInfo(NpuAccelerationLibraryRuntime.ID, runtimeVersion, "Intel NPU (" + dtype + ")",
                     ready.path("vocab").asInt(-1), ready.path("layers").asInt(-1), "float16", "transformers past_key_values", details);
             return new NpuGenerationSession(driver, info);
-        } catch (RuntimeException e) {
-            driver.close();
-            throw e;
-        }
+        });
     }
 
     @Override

@@ -67,14 +67,10 @@ public final class OrtExecutionProviders {
             case CPU:
                 return "CPUExecutionProvider";
             case NPU: {
-                OrtEpDevice plugin = find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.NPU, -1);
-                if (plugin != null) {
-                    options.addExecutionProvider(List.of(plugin), forPlugin(plugin, providerOptions));
-                    return plugin.getEpName();
-                }
-                if (compiledIn.contains(OrtProvider.OPEN_VINO)) {
-                    options.addOpenVINO(providerOptions.getOrDefault("device_type", "NPU"));
-                    return "OpenVINOExecutionProvider(NPU)";
+                String intel = pluginOrOpenVino(options, find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.NPU, -1),
+                        compiledIn, providerOptions, "NPU");
+                if (intel != null) {
+                    return intel;
                 }
                 if (compiledIn.contains(OrtProvider.QNN)) {
                     Map<String, String> qnn = new java.util.HashMap<>(withDefault(providerOptions, "backend_path", qnnHtpLibrary()));
@@ -86,19 +82,13 @@ public final class OrtExecutionProviders {
                         "an NPU OrtEpDevice, OpenVINOExecutionProvider(NPU), QNNExecutionProvider(HTP)");
             }
             case IGPU: {
-                OrtEpDevice plugin = find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.GPU, INTEL);
-                if (plugin != null) {
-                    options.addExecutionProvider(List.of(plugin), forPlugin(plugin, providerOptions));
-                    return plugin.getEpName();
-                }
-                if (compiledIn.contains(OrtProvider.OPEN_VINO)) {
-                    options.addOpenVINO(providerOptions.getOrDefault("device_type", "GPU"));
-                    return "OpenVINOExecutionProvider(GPU)";
+                String intel = pluginOrOpenVino(options, find(epDevices, OrtHardwareDevice.OrtHardwareDeviceType.GPU, INTEL),
+                        compiledIn, providerOptions, "GPU");
+                if (intel != null) {
+                    return intel;
                 }
                 if (compiledIn.contains(OrtProvider.DIRECT_ML)) {
-                    int adapter = Integer.parseInt(providerOptions.getOrDefault("device_id", "0"));
-                    options.addDirectML(adapter);
-                    return "DmlExecutionProvider(adapter " + adapter + ")";
+                    return appendDirectMl(options, providerOptions, "0");
                 }
                 throw unavailable("no integrated GPU found", epDevices, compiledIn,
                         "an Intel GPU OrtEpDevice, OpenVINOExecutionProvider(GPU), DmlExecutionProvider");
@@ -111,17 +101,14 @@ public final class OrtExecutionProviders {
                 }
                 OrtEpDevice plugin = findDiscreteGpu(epDevices);
                 if (plugin != null) {
-                    options.addExecutionProvider(List.of(plugin), forPlugin(plugin, providerOptions));
-                    return plugin.getEpName();
+                    return appendPlugin(options, plugin, providerOptions);
                 }
                 if (compiledIn.contains(OrtProvider.ROCM)) {
                     options.addROCM();
                     return "ROCMExecutionProvider";
                 }
                 if (compiledIn.contains(OrtProvider.DIRECT_ML)) {
-                    int adapter = Integer.parseInt(providerOptions.getOrDefault("device_id", "1"));
-                    options.addDirectML(adapter);
-                    return "DmlExecutionProvider(adapter " + adapter + ")";
+                    return appendDirectMl(options, providerOptions, "1");
                 }
                 throw unavailable("no discrete GPU execution provider", epDevices, compiledIn,
                         "CUDAExecutionProvider (the onnxruntime_gpu package), a non-Intel GPU OrtEpDevice, ROCMExecutionProvider, DmlExecutionProvider");
@@ -129,6 +116,37 @@ public final class OrtExecutionProviders {
             default:
                 throw new IllegalArgumentException("device " + device);
         }
+    }
+
+    /**
+     * Intel's way first, for an NPU or an integrated GPU: the plugin EP's device where ONNX Runtime lists one,
+     * else the OpenVINO EP compiled into the library on {@code openVinoDevice} (provider option
+     * {@code device_type} overrides); null when neither is here.
+     */
+    private static String pluginOrOpenVino(OrtSession.SessionOptions options, OrtEpDevice plugin, EnumSet<OrtProvider> compiledIn,
+                                           Map<String, String> providerOptions, String openVinoDevice) throws OrtException {
+        if (plugin != null) {
+            return appendPlugin(options, plugin, providerOptions);
+        }
+        if (compiledIn.contains(OrtProvider.OPEN_VINO)) {
+            options.addOpenVINO(providerOptions.getOrDefault("device_type", openVinoDevice));
+            return "OpenVINOExecutionProvider(" + openVinoDevice + ")";
+        }
+        return null;
+    }
+
+    private static String appendPlugin(OrtSession.SessionOptions options, OrtEpDevice plugin, Map<String, String> providerOptions)
+            throws OrtException {
+        options.addExecutionProvider(List.of(plugin), forPlugin(plugin, providerOptions));
+        return plugin.getEpName();
+    }
+
+    /** DirectML on adapter {@code device_id} (provider option), else {@code defaultAdapter}. */
+    private static String appendDirectMl(OrtSession.SessionOptions options, Map<String, String> providerOptions, String defaultAdapter)
+            throws OrtException {
+        int adapter = Integer.parseInt(providerOptions.getOrDefault("device_id", defaultAdapter));
+        options.addDirectML(adapter);
+        return "DmlExecutionProvider(adapter " + adapter + ")";
     }
 
     /** One line listing the EP devices ONNX Runtime reports, e.g. {@code [CPUExecutionProvider/CPU]}. */

@@ -13,6 +13,7 @@ import dev.aipcbench.harness.model.onnx.GenaiConfig;
 import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.runtime.GreedySampler;
+import dev.aipcbench.harness.runtime.KvCapacity;
 import dev.aipcbench.harness.runtime.SessionInfo;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.StepwiseSession;
@@ -290,11 +291,8 @@ public final class OrtGenerationSession implements StepwiseSession {
 
     /** Runs {@code count} tokens ({@code ids}, or the decode buffer when null) at the current position. */
     private int step(int[] ids, int count) {
+        KvCapacity.requireRoom(length, count, maxLength);
         int total = length + count;
-        if (total > maxLength) {
-            throw new IllegalStateException("sequence of " + total + " tokens exceeds the KV capacity of " + maxLength
-                    + " (raise the max sequence length, at most the model's context)");
-        }
         OnnxTensor idsTensor = decodeIdsTensor;
         OnnxTensor positions = decodePositionTensor;
         OnnxTensor logits = decodeLogits;
@@ -373,9 +371,7 @@ public final class OrtGenerationSession implements StepwiseSession {
 
     @Override
     public void truncate(int newLength) {
-        if (newLength < 0 || newLength > length) {
-            throw new IllegalArgumentException("cannot truncate a " + length + "-token sequence to " + newLength);
-        }
+        KvCapacity.requireTruncatable(length, newLength);
         kv.truncate(newLength);
         length = newLength;
     }

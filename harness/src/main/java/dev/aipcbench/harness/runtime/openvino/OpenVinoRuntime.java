@@ -84,31 +84,17 @@ public final class OpenVinoRuntime implements InferenceRuntime {
 
     @Override
     public String version() {
-        try {
-            Loaded l = loaded.get();
-            return l.core().version();
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
+        return loaded.describe(l -> l.core().version());
     }
 
     @Override
     public String location() {
-        try {
-            return loaded.get().where();
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
+        return loaded.describe(Loaded::where);
     }
 
     @Override
     public boolean installed() {
-        try {
-            loaded.get();
-            return true;
-        } catch (DeviceUnavailableException e) {
-            return false;
-        }
+        return loaded.loads();
     }
 
     /** The devices OpenVINO reports here, e.g. {@code [CPU, GPU.0, GPU.1, NPU]}. */

@@ -7,6 +7,7 @@ import com.sun.jna.ptr.PointerByReference;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.runtime.DecodeLoop;
 import dev.aipcbench.harness.runtime.GreedySampler;
+import dev.aipcbench.harness.runtime.KvCapacity;
 import dev.aipcbench.harness.runtime.SessionInfo;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.runtime.StepwiseSession;
@@ -15,7 +16,6 @@ import dev.aipcbench.harness.runtime.TokenTimeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,11 +258,8 @@ public final class OpenVinoSession implements StepwiseSession {
 
     /** Runs {@code count} tokens ({@code ids}, or the decode buffer when null) at the current position. */
     private int step(int[] ids, int count) {
+        KvCapacity.requireRoom(length, count, maxLength);
         int total = length + count;
-        if (total > maxLength) {
-            throw new IllegalStateException("sequence of " + total + " tokens exceeds the KV capacity of " + maxLength
-                    + " (raise the max sequence length, at most the model's context)");
-        }
         OvTensor idsTensor = decodeIds;
         OvTensor positions = decodePosition;
         if (ids != null) {
@@ -331,7 +328,7 @@ public final class OpenVinoSession implements StepwiseSession {
         if (sampleInRuntime) {
             token = (int) output(nextTokenOutput, out -> out.getLong(8L * (rows - 1)));
         } else {
-            token = (int) output(logitsOutput, out -> (long) argmax(out, rows - 1));
+            token = (int) output(logitsOutput, out -> (long) sampler.argmax(out, rows - 1, halfLogits));
         }
         captured = null;
         if (captureLogits) {
@@ -344,12 +341,6 @@ public final class OpenVinoSession implements StepwiseSession {
             });
         }
         return token;
-    }
-
-    private int argmax(Pointer logits, int row) {
-        int width = halfLogits ? 2 : 4;
-        ByteBuffer bytes = logits.getByteBuffer((long) row * vocab * width, (long) vocab * width).order(ByteOrder.nativeOrder());
-        return halfLogits ? sampler.argmax(bytes.asShortBuffer(), 0) : sampler.argmax(bytes.asFloatBuffer(), 0);
     }
 
     private static float halfToFloat(short h) {
@@ -390,9 +381,7 @@ public final class OpenVinoSession implements StepwiseSession {
      */
     @Override
     public void truncate(int newLength) {
-        if (newLength < 0 || newLength > length) {
-            throw new IllegalArgumentException("cannot truncate a " + length + "-token sequence to " + newLength);
-        }
+        KvCapacity.requireTruncatable(length, newLength);
         if (newLength < length) {
             int[] kept = java.util.Arrays.copyOf(history, newLength);
             long keptRunNanos = lastRunNanos;

@@ -125,38 +125,25 @@ public final class OpenVinoGenaiRuntime implements InferenceRuntime {
     /** OpenVINO's build number (openvino_c; GenAI's C API has no version call of its own), or the Python package's versions. */
     @Override
     public String version() {
-        Way w;
-        try {
-            w = way.get();
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
-        if (w.python() != null) {
-            return w.python().genaiVersion() + " (OpenVINO " + w.python().openvinoVersion() + ")";
-        }
-        OvGenaiBinding b = w.cApi();
-        return b.core() == null ? "unknown (" + b.coreFailure() + ")" : "OpenVINO " + b.core().version();
+        return way.describe(w -> {
+            if (w.python() != null) {
+                return w.python().genaiVersion() + " (OpenVINO " + w.python().openvinoVersion() + ")";
+            }
+            OvGenaiBinding b = w.cApi();
+            return b.core() == null ? "unknown (" + b.coreFailure() + ")" : "OpenVINO " + b.core().version();
+        });
     }
 
     /** Which way in and where: the Python package's interpreter, or the C API's library. */
     @Override
     public String location() {
-        try {
-            Way w = way.get();
-            return w.python() != null ? "python package, " + w.python().python().describe() : "C API, " + w.cApi().location();
-        } catch (DeviceUnavailableException e) {
-            return e.getMessage();
-        }
+        return way.describe(w -> w.python() != null ? "python package, " + w.python().python().describe()
+                : "C API, " + w.cApi().location());
     }
 
     @Override
     public boolean installed() {
-        try {
-            way.get();
-            return true;
-        } catch (DeviceUnavailableException e) {
-            return false;
-        }
+        return way.loads();
     }
 
     /** The devices OpenVINO reports here, e.g. {@code [CPU, GPU.0, GPU.1, NPU]}. */

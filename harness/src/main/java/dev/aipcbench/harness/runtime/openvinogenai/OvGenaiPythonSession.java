@@ -63,9 +63,9 @@ public final class OvGenaiPythonSession implements GenerationSession {
      */
     public static OvGenaiPythonSession open(OvGenaiPythonProbe probe, String runtimeVersion, Path folder, String device,
                                             PipelineProperties properties) {
-        DriverProcess driver = DriverProcess.start(LIBRARY, probe.python(), OvGenaiPythonSession.class, DRIVER,
-                List.of(folder.toAbsolutePath().toString(), device, JSON.valueToTree(properties.values()).toString()));
-        try {
+        return DriverProcess.start(LIBRARY, probe.python(), OvGenaiPythonSession.class, DRIVER,
+                List.of(folder.toAbsolutePath().toString(), device, JSON.valueToTree(properties.values()).toString()))
+                .closedOnFailure(driver -> {
             JsonNode ready = driver.expect("ready", "loading " + folder + " on " + device, LOAD_TIMEOUT).json();
             long bestRtt = Long.MAX_VALUE;
             long offset = 0;
@@ -92,10 +92,7 @@ public final class OvGenaiPythonSession implements GenerationSession {
             SessionInfo info = new SessionInfo(OpenVinoGenaiRuntime.ID, runtimeVersion, "OpenVINO " + device + " (openvino_genai python)",
                     ready.path("vocab").asInt(-1), ready.path("layers").asInt(-1), "set by the IR", "openvino-genai (stateful)", details);
             return new OvGenaiPythonSession(driver, info, offset, bestRtt);
-        } catch (RuntimeException e) {
-            driver.close();
-            throw e;
-        }
+        });
     }
 
     @Override

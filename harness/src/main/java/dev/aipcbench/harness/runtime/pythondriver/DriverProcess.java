@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A Python program the suite ships as a resource ({@code .py} beside the runtime's classes), run as a
@@ -84,6 +85,19 @@ public final class DriverProcess implements AutoCloseable {
         } catch (IOException e) {
             deleteScript(script);
             throw new IllegalStateException("cannot start " + python.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code opening} (waiting for the driver's "ready", building the session) on this driver, and ends
+     * the driver when that fails, so no process outlives a session that did not open.
+     */
+    public <T> T closedOnFailure(Function<DriverProcess, T> opening) {
+        try {
+            return opening.apply(this);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 

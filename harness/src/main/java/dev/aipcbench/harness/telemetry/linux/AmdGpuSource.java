@@ -2,13 +2,11 @@ package dev.aipcbench.harness.telemetry.linux;
 
 import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.Availability;
-import dev.aipcbench.harness.telemetry.PolledSource;
 import dev.aipcbench.harness.telemetry.PowerIntegrator;
 import dev.aipcbench.harness.telemetry.SampleSink;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * An AMD GPU through the amdgpu driver: {@code /sys/class/drm/card<N>/device/gpu_busy_percent}, the
@@ -19,13 +17,9 @@ import java.util.List;
  * Signals: {@code gpu_busy_pct}, {@code gpu_memory_used_mb} (VRAM), {@code gpu_shared_memory_used_mb} (GTT), {@code gpu_power_w},
  * {@code gpu_energy_j}. Of several AMD cards the first is taken.
  */
-public final class AmdGpuSource implements PolledSource {
+public final class AmdGpuSource extends SysfsPolledSource {
     public static final String ID = "amd-gpu";
-    private static final double MB = 1024.0 * 1024.0;
 
-    private final SysfsTree sys;
-    private final long intervalMs;
-    private final String osName;
     private final PowerIntegrator integrator = new PowerIntegrator();
     private Path busyFile;
     private Path vramFile;
@@ -33,45 +27,23 @@ public final class AmdGpuSource implements PolledSource {
     private Path powerFile;
 
     public AmdGpuSource(SysfsTree sys, long intervalMs, String osName) {
-        this.sys = sys;
-        this.intervalMs = intervalMs;
-        this.osName = osName;
+        super(ID, sys, intervalMs, osName);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public long intervalMs() {
-        return intervalMs;
-    }
-
-    @Override
-    public Availability probe() {
-        if (!LinuxPlatform.is(osName)) {
-            return Availability.unavailable(LinuxPlatform.NOT_LINUX);
-        }
-        List<Path> cards;
-        try {
-            cards = sys.list(sys.path("/sys/class/drm"), name -> name.matches("card\\d+"));
-        } catch (IOException e) {
-            return Availability.unavailable("cannot list /sys/class/drm: " + e.getMessage());
-        }
-        for (Path card : cards) {
+    protected Availability probeLinux() {
+        for (Path card : list("/sys/class/drm", "card\\d+")) {
             Path device = card.resolve("device");
             if (!sys.exists(device.resolve("gpu_busy_percent")) || !isAmd(device)) {
                 continue;
             }
             busyFile = device.resolve("gpu_busy_percent");
-            vramFile = optional(device.resolve("mem_info_vram_used"));
-            gttFile = optional(device.resolve("mem_info_gtt_used"));
+            vramFile = firstExisting(device.resolve("mem_info_vram_used"));
+            gttFile = firstExisting(device.resolve("mem_info_gtt_used"));
             powerFile = null;
             try {
                 for (Path hwmon : sys.list(device.resolve("hwmon"), name -> name.matches("hwmon\\d+"))) {
-                    powerFile = optional(hwmon.resolve("power1_average"));
-                    powerFile = powerFile != null ? powerFile : optional(hwmon.resolve("power1_input"));
+                    powerFile = firstExisting(hwmon.resolve("power1_average"), hwmon.resolve("power1_input"));
                     if (powerFile != null) {
                         break;
                     }
@@ -94,10 +66,6 @@ public final class AmdGpuSource implements PolledSource {
         } catch (IOException e) {
             return true; // gpu_busy_percent is amdgpu's own file
         }
-    }
-
-    private Path optional(Path file) {
-        return sys.exists(file) ? file : null;
     }
 
     @Override

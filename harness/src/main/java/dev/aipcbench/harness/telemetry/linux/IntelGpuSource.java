@@ -2,12 +2,10 @@ package dev.aipcbench.harness.telemetry.linux;
 
 import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.Availability;
-import dev.aipcbench.harness.telemetry.PolledSource;
 import dev.aipcbench.harness.telemetry.SampleSink;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,50 +18,25 @@ import java.util.Set;
  * Signals: {@code gpu_freq_mhz}, {@code gpu_idle_pct}, {@code fork_<class>_busy_pct}. Of several Intel
  * cards the one at PCI 0000:00:02.0 (where Intel places its integrated GPU) is taken, else the first.
  */
-public final class IntelGpuSource implements PolledSource {
+public final class IntelGpuSource extends SysfsPolledSource {
     public static final String ID = "intel-gpu";
     private static final String INTEGRATED_PCI_ADDRESS = "0000:00:02.0";
 
-    private final SysfsTree sys;
-    private final long intervalMs;
-    private final String osName;
     private Path frequencyFile;
     private Path idleFile;
     private FdinfoEngineBusy engines;
 
-    private long previousIdleMs = -1;
-    private long previousNanos;
+    private final ResidencyCounter idle = new ResidencyCounter(1e6); // milliseconds
 
     public IntelGpuSource(SysfsTree sys, long intervalMs, String osName) {
-        this.sys = sys;
-        this.intervalMs = intervalMs;
-        this.osName = osName;
+        super(ID, sys, intervalMs, osName);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public long intervalMs() {
-        return intervalMs;
-    }
-
-    @Override
-    public Availability probe() {
-        if (!LinuxPlatform.is(osName)) {
-            return Availability.unavailable(LinuxPlatform.NOT_LINUX);
-        }
-        List<Path> cards;
-        try {
-            cards = sys.list(sys.path("/sys/class/drm"), name -> name.matches("card\\d+"));
-        } catch (IOException e) {
-            return Availability.unavailable("cannot list /sys/class/drm: " + e.getMessage());
-        }
+    protected Availability probeLinux() {
         Path chosen = null;
         String chosenDriver = null;
-        for (Path card : cards) {
+        for (Path card : list("/sys/class/drm", "card\\d+")) {
             String driver = intelDriver(card);
             if (driver != null && (chosen == null || INTEGRATED_PCI_ADDRESS.equals(sys.realName(card.resolve("device"))))) {
                 chosen = card;
@@ -108,18 +81,9 @@ public final class IntelGpuSource implements PolledSource {
         return sys.exists(card.resolve("gt_act_freq_mhz")) || sys.exists(card.resolve("gt_cur_freq_mhz")) ? "i915" : null;
     }
 
-    private Path firstExisting(Path... candidates) {
-        for (Path p : candidates) {
-            if (sys.exists(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     @Override
     public void begin() {
-        previousIdleMs = -1;
+        idle.reset();
         engines.follow(0);
     }
 
@@ -134,13 +98,10 @@ public final class IntelGpuSource implements PolledSource {
             SignalName.of("gpu", SignalName.Quantity.FREQUENCY).gauge(sink, tNanos, sys.readLong(frequencyFile));
         }
         if (idleFile != null) {
-            long idleMs = sys.readLong(idleFile);
-            if (previousIdleMs >= 0 && idleMs >= previousIdleMs && tNanos > previousNanos) {
-                double pct = 100.0 * (idleMs - previousIdleMs) * 1e6 / (tNanos - previousNanos);
-                SignalName.of("gpu", SignalName.Quantity.IDLE).gauge(sink, tNanos, Math.min(100.0, pct));
+            double pct = idle.percent(sys.readLong(idleFile), tNanos);
+            if (!Double.isNaN(pct)) {
+                SignalName.of("gpu", SignalName.Quantity.IDLE).gauge(sink, tNanos, pct);
             }
-            previousIdleMs = idleMs;
-            previousNanos = tNanos;
         }
         engines.sample(tNanos, sink);
     }

@@ -2,7 +2,6 @@ package dev.aipcbench.harness.telemetry.linux;
 
 import dev.aipcbench.harness.telemetry.SignalName;
 import dev.aipcbench.harness.telemetry.Availability;
-import dev.aipcbench.harness.telemetry.PolledSource;
 import dev.aipcbench.harness.telemetry.SampleSink;
 
 import java.io.IOException;
@@ -22,50 +21,24 @@ import java.util.List;
  * slow schedule ({@code telemetry.npu_interval_ms}, default 1000) and never reads sooner than that
  * after its previous reading, whoever asks.
  */
-public final class IntelNpuSource implements PolledSource {
+public final class IntelNpuSource extends SysfsPolledSource {
     public static final String ID = "intel-npu";
-    private static final double MB = 1024.0 * 1024.0;
 
-    private final SysfsTree sys;
-    private final long intervalMs;
-    private final String osName;
     private Path busyFile;
     private Path frequencyFile;
     private Path maxFrequencyFile;
     private Path memoryFile;
 
-    private long previousBusyUs = -1;
-    private long previousNanos;
+    private final ResidencyCounter busy = new ResidencyCounter(1000.0); // microseconds
     private boolean maxFrequencySent;
 
     public IntelNpuSource(SysfsTree sys, long intervalMs, String osName) {
-        this.sys = sys;
-        this.intervalMs = intervalMs;
-        this.osName = osName;
+        super(ID, sys, intervalMs, osName);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public long intervalMs() {
-        return intervalMs;
-    }
-
-    @Override
-    public Availability probe() {
-        if (!LinuxPlatform.is(osName)) {
-            return Availability.unavailable(LinuxPlatform.NOT_LINUX);
-        }
-        Path accel = sys.path("/sys/class/accel");
-        List<Path> devices;
-        try {
-            devices = sys.list(accel, name -> name.matches("accel\\d+"));
-        } catch (IOException e) {
-            return Availability.unavailable("cannot list /sys/class/accel: " + e.getMessage());
-        }
+    protected Availability probeLinux() {
+        List<Path> devices = list("/sys/class/accel", "accel\\d+");
         if (devices.isEmpty()) {
             return Availability.unavailable("no /sys/class/accel/accel* device");
         }
@@ -82,39 +55,30 @@ public final class IntelNpuSource implements PolledSource {
                 return Availability.unavailable("cannot read " + sys.show(busy) + ": " + e.getMessage());
             }
             busyFile = busy;
-            frequencyFile = optional(device.resolve("device/npu_current_frequency_mhz"));
-            maxFrequencyFile = optional(device.resolve("device/npu_max_frequency_mhz"));
-            memoryFile = optional(device.resolve("device/npu_memory_utilization"));
+            frequencyFile = firstExisting(device.resolve("device/npu_current_frequency_mhz"));
+            maxFrequencyFile = firstExisting(device.resolve("device/npu_max_frequency_mhz"));
+            memoryFile = firstExisting(device.resolve("device/npu_memory_utilization"));
             return Availability.ok();
         }
         return Availability.unavailable("no Intel NPU: no /sys/class/accel/accel*/device/npu_busy_time_us"
                 + " (the intel_vpu driver provides it)");
     }
 
-    private Path optional(Path file) {
-        return sys.exists(file) ? file : null;
-    }
-
     @Override
     public void begin() {
-        previousBusyUs = -1;
+        busy.reset();
         maxFrequencySent = false;
     }
 
     @Override
     public void sample(long tNanos, SampleSink sink) throws IOException {
-        if (previousBusyUs >= 0 && tNanos - previousNanos < intervalMs * 1_000_000L) {
+        if (busy.primed() && tNanos - busy.previousNanos() < intervalMs() * 1_000_000L) {
             return; // e.g. the recorder's last reading right after a scheduled one: the driver asks for restraint
         }
-        long busyUs = sys.readLong(busyFile);
-        if (previousBusyUs >= 0 && busyUs >= previousBusyUs && tNanos > previousNanos) {
-            // a counter that went backwards means the device was reset: that interval has no value
-            double pct = 100.0 * (busyUs - previousBusyUs) * 1000.0 / (tNanos - previousNanos);
-            // the driver's clock and ours differ by the read latency, which can push a full interval just past 100
-            SignalName.of("npu", SignalName.Quantity.BUSY).gauge(sink, tNanos, Math.min(100.0, pct));
+        double pct = busy.percent(sys.readLong(busyFile), tNanos);
+        if (!Double.isNaN(pct)) {
+            SignalName.of("npu", SignalName.Quantity.BUSY).gauge(sink, tNanos, pct);
         }
-        previousBusyUs = busyUs;
-        previousNanos = tNanos;
         if (frequencyFile != null) {
             SignalName.of("npu", SignalName.Quantity.FREQUENCY).gauge(sink, tNanos, sys.readLong(frequencyFile));
         }

@@ -1,7 +1,6 @@
 package dev.aipcbench.harness.telemetry.linux;
 
 import dev.aipcbench.harness.telemetry.Availability;
-import dev.aipcbench.harness.telemetry.PolledSource;
 import dev.aipcbench.harness.telemetry.SampleSink;
 
 import java.io.IOException;
@@ -24,12 +23,9 @@ import java.util.Locale;
  * without the permission gets "permission denied: /sys/class/powercap/intel-rapl:0/energy_uj".
  * The {@code intel-rapl-mmio} zones are left out: they read the same package counter again.
  */
-public final class RaplEnergySource implements PolledSource {
+public final class RaplEnergySource extends SysfsPolledSource {
     public static final String ID = "rapl";
 
-    private final SysfsTree sys;
-    private final long intervalMs;
-    private final String osName;
     private List<RaplZone> zones = List.of();
     private String[] powerSignals;
     private String[] energySignals;
@@ -38,19 +34,7 @@ public final class RaplEnergySource implements PolledSource {
     private boolean havePrevious;
 
     public RaplEnergySource(SysfsTree sys, long intervalMs, String osName) {
-        this.sys = sys;
-        this.intervalMs = intervalMs;
-        this.osName = osName;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public long intervalMs() {
-        return intervalMs;
+        super(ID, sys, intervalMs, osName);
     }
 
     /** The zones found by the last probe. */
@@ -59,19 +43,12 @@ public final class RaplEnergySource implements PolledSource {
     }
 
     @Override
-    public Availability probe() {
-        if (!LinuxPlatform.is(osName)) {
-            return Availability.unavailable(LinuxPlatform.NOT_LINUX);
-        }
+    protected Availability probeLinux() {
         List<Path> dirs = new ArrayList<>();
-        try {
-            for (Path d : sys.list(sys.path("/sys/class/powercap"), name -> name.matches("intel-rapl(:\\d+)+"))) {
-                if (sys.exists(d.resolve("energy_uj"))) {
-                    dirs.add(d);
-                }
+        for (Path d : list("/sys/class/powercap", "intel-rapl(:\\d+)+")) {
+            if (sys.exists(d.resolve("energy_uj"))) {
+                dirs.add(d);
             }
-        } catch (IOException e) {
-            return Availability.unavailable("cannot list /sys/class/powercap: " + e.getMessage());
         }
         if (dirs.isEmpty()) {
             return Availability.unavailable("no /sys/class/powercap/intel-rapl* zone");

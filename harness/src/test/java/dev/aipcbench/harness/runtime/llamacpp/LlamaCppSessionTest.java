@@ -109,8 +109,9 @@ class LlamaCppSessionTest {
                 }
                 int last = t;
                 IllegalStateException full = assertThrows(IllegalStateException.class, () -> s.decode(last), build.getKey());
-                assertEquals("the context holds " + s.contextSize() + " tokens: 1 more at position " + s.contextSize()
-                        + " do not fit (raise the max sequence length)", full.getMessage());
+                assertEquals("sequence of " + (s.contextSize() + 1) + " tokens exceeds the KV capacity of " + s.contextSize()
+                        + ": 1 more at position " + s.contextSize()
+                        + " do not fit (raise the max sequence length, at most the model's context)", full.getMessage());
                 int longer = s.contextSize() + 1;
                 IllegalStateException tooLong = assertThrows(IllegalStateException.class, () -> s.prefill(new int[longer]));
                 assertTrue(tooLong.getMessage().startsWith(longer + " tokens exceed the batch of "), tooLong.getMessage());

@@ -179,6 +179,16 @@ class OrtGenerationSessionTest {
     }
 
     @Test
+    void truncatingBeyondTheCacheIsAClearError() {
+        try (OrtGenerationSession s = open(TestModels.tiny(Precision.INT4), 32)) {
+            s.prefill(PROMPT);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.truncate(PROMPT.length + 1));
+            assertEquals("cannot truncate to " + (PROMPT.length + 1) + " tokens: the cache holds " + PROMPT.length, e.getMessage());
+            assertEquals(PROMPT.length, s.length(), "a refused truncation leaves the cache as it was");
+        }
+    }
+
+    @Test
     void fp16ModelsRunWithHalfInputsAndOutputs() {
         try (OrtGenerationSession s = open(TestModels.tiny(Precision.FP16), 32)) {
             assertEquals("float16", s.info().ioType());
