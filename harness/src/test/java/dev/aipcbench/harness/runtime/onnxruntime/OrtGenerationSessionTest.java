@@ -122,6 +122,17 @@ class OrtGenerationSessionTest {
     }
 
     @Test
+    void javaSamplingKeepsItsLogitsWhenAskedToStopAsTheAgreementProbeDoes() {
+        try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(TestModels.tiny(Precision.INT4)),
+                SessionSettings.cpu().withMaxSequenceLength(32).withSampling(SessionSettings.SAMPLING_JAVA))) {
+            s.captureLogits(false);
+            int token = s.prefill(PROMPT);
+            s.decode(token);
+            assertTrue(s.logits().remaining() > 0, "java sampling still reads the step's logits");
+        }
+    }
+
+    @Test
     void logitsAreOnlyReadableWhenCaptured() {
         try (OrtGenerationSession s = open(TestModels.tiny(Precision.INT4), 32)) {
             s.prefill(PROMPT);
