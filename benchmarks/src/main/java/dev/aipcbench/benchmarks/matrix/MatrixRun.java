@@ -82,7 +82,8 @@ public final class MatrixRun {
                     results.profileName(), results.profile(), results.commandLine(), results.host(), results.runtimes(),
                     plan.size(), results.cells(), results.reference());
         }
-        Set<String> finished = results.cells().stream().map(CellResult::id).collect(Collectors.toSet());
+        // A cell that failed for a reason outside itself (a full disk, another run's lock) is run again.
+        Set<String> finished = results.cells().stream().filter(c -> !OutsideFailure.of(c)).map(CellResult::id).collect(Collectors.toSet());
         List<PlannedCell> todo = plan.stream().filter(c -> !finished.contains(c.id())).collect(Collectors.toList());
         if (resume) {
             console.printf("resuming %s: %d of %d cells already ended, %d to run%n", folder, plan.size() - todo.size(), plan.size(), todo.size());

@@ -2,7 +2,9 @@ package dev.aipcbench.benchmarks.cli;
 
 import dev.aipcbench.benchmarks.TestRuns;
 import dev.aipcbench.harness.process.BoundedCommand;
+import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,6 +182,45 @@ class HardeningTest {
         assertEquals("run-bench: profile field model.folders.onnx-genai.int4: " + missing + " does not exist", errorLine(noFolder));
         assertFalse(Files.exists(tmp.resolve("long").resolve(ResultsFolder.RESULTS_JSON)) || Files.exists(tmp.resolve("missing")
                 .resolve(ResultsFolder.RESULTS_JSON)), "no cell ran, no results were written");
+    }
+
+    /**
+     * A cell whose recorded failure came from outside it (here the disk was full when it ran, as a real run's
+     * results.json records it) is run again by --resume; a cell that failed for its own reasons is kept.
+     */
+    @Test
+    void resumeRunsAgainACellThatFailedForAReasonOutsideIt() throws IOException {
+        Path copy = tmp.resolve("disk-was-full");
+        copyFolder(run, copy);
+        Path json = copy.resolve("results.json");
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode cell = (com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("cells").get(0);
+        String id = cell.get("id").asText();
+        cell.put("status", "failed").put("reason", "cannot write /x/logs/cell.cell.json: No space left on device");
+        cell.remove("metrics");
+        root.put("complete", false);
+        m.writeValue(json.toFile(), root);
+
+        Outcome o = runBench("--resume", copy.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.err().contains("0 of 1 cells already ended, 1 to run"), o.err());
+        RunResults after = ResultsFolder.read(copy);
+        assertEquals(CellStatus.OK, after.cell(id).orElseThrow().status(), "rerun and measured");
+        assertTrue(after.complete());
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().equals(".lock")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 
     @Test
