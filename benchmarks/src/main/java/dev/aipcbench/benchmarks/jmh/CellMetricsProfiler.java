@@ -59,6 +59,7 @@ public final class CellMetricsProfiler implements InternalProfiler {
             metrics.put(MetricCatalog.TTFT_MS.name(), ttftMs);
             metrics.put(MetricCatalog.PREFILL_TOK_S.name(), t.promptTokens() / (ttftMs / 1000.0));
             metrics.put(MetricCatalog.E2E_MS.name(), t.e2eNanos() / 1e6);
+            metrics.put(MetricCatalog.E2E_TOK_S.name(), t.count() / (t.e2eNanos() / 1e9));
             if (t.count() > 1) {
                 double tpotMs = t.tpotNanos() / 1e6;
                 metrics.put(MetricCatalog.TPOT_MS.name(), tpotMs);
