@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "Fallback suspected" from telemetry recorded for real: the telemetry recorder runs the Intel NPU and Intel
- * GPU sysfs sources over a sysfs fixture (no NPU or iGPU here; the fixture's counters move as a busy or an
- * idle device's would) beside OSHI following this process while one of its threads computes on the CPU. A
+ * GPU sysfs sources over a sysfs fixture (no NPU or iGPU here; the fixture's counter moves, as it is read, as a
+ * busy or an idle device's would) beside OSHI following this process while one of its threads computes on the CPU. A
  * device that stayed idle while the process kept a core busy is flagged; a busy one is not.
  */
 class FallbackFromRecordedTelemetryTest {
@@ -30,8 +30,18 @@ class FallbackFromRecordedTelemetryTest {
     @TempDir
     Path root;
 
-    /** Records ~1.2 s while a thread spins; {@code busyDevice} advances the device's busy (or, for the GPU, keeps its idle) counter. */
+    /**
+     * Records ~2 s while a thread spins. The device's counter file is read as the kernel's is: its value is
+     * computed when read ({@code busyDevice}: the NPU's busy time grows with the clock, or the GPU's RC6 idle
+     * time stands still; else the other way round), so a loaded machine cannot make it lag.
+     */
     private TelemetryResult record(SysfsFixture fixture, boolean npu, boolean busyDevice) throws Exception {
+        long t0 = System.nanoTime();
+        Path counter = fixture.path(npu ? NPU + "npu_busy_time_us" : GPU + "gt/gt0/rc6_residency_ms");
+        boolean grows = npu == busyDevice;
+        SysfsTree tree = new SysfsTree(fixture.root, file -> file.equals(counter)
+                ? (npu ? 1_000_000 + (grows ? (System.nanoTime() - t0) / 1000 : 0) : 5_000 + (grows ? (System.nanoTime() - t0) / 1_000_000 : 0)) + "\n"
+                : SysfsTree.ContentReader.DIRECT.read(file));
         AtomicBoolean stop = new AtomicBoolean();
         Thread cpu = new Thread(() -> {
             long x = 0;
@@ -42,38 +52,18 @@ class FallbackFromRecordedTelemetryTest {
                 System.out.print("");
             }
         });
-        Thread device = new Thread(() -> {
-            long t0 = System.nanoTime();
-            while (!stop.get()) {
-                long elapsedUs = (System.nanoTime() - t0) / 1000;
-                long elapsedMs = elapsedUs / 1000;
-                if (npu) {
-                    fixture.file(NPU + "npu_busy_time_us", busyDevice ? 1_000_000 + elapsedUs : 1_000_000);
-                } else {
-                    // RC6 residency: an idle GPU sleeps all the time, a busy one never
-                    fixture.file(GPU + "gt/gt0/rc6_residency_ms", busyDevice ? 5_000 : 5_000 + elapsedMs);
-                }
-                try {
-                    Thread.sleep(2); // a real counter moves continuously: keep the lag well under the 100 ms interval
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
         List<dev.aipcbench.harness.telemetry.TelemetrySource> sources = List.of(
-                npu ? new IntelNpuSource(fixture.tree(), 200, "Linux") : new IntelGpuSource(fixture.tree(), 100, "Linux"),
+                npu ? new IntelNpuSource(tree, 100, "Linux") : new IntelGpuSource(tree, 100, "Linux"),
                 new OshiSource(100, 1000));
         TelemetryRecording recording;
         cpu.start();
-        device.start();
         try (TelemetryRecorder recorder = TelemetryRecorder.start(sources, null)) {
             recorder.follow(ProcessHandle.current().pid());
-            Thread.sleep(1200);
+            Thread.sleep(2000); // several readings even when a loaded machine delays the recorder
             recording = recorder.stop(0);
         } finally {
             stop.set(true);
             cpu.join();
-            device.join();
         }
         return recording.result(null);
     }
