@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * "Fallback suspected" from telemetry recorded for real: the telemetry recorder runs the Intel NPU and Intel
  * GPU sysfs sources over a sysfs fixture (no NPU or iGPU here; the fixture's counter moves, as it is read, as a
- * busy or an idle device's would) beside OSHI following this process while one of its threads computes on the CPU. A
+ * busy or an idle device's would) beside OSHI following this process while two of its threads compute on the CPU. A
  * device that stayed idle while the process kept a core busy is flagged; a busy one is not.
  */
 class FallbackFromRecordedTelemetryTest {
@@ -43,7 +43,9 @@ class FallbackFromRecordedTelemetryTest {
                 ? (npu ? 1_000_000 + (grows ? (System.nanoTime() - t0) / 1000 : 0) : 5_000 + (grows ? (System.nanoTime() - t0) / 1_000_000 : 0)) + "\n"
                 : SysfsTree.ContentReader.DIRECT.read(file));
         AtomicBoolean stop = new AtomicBoolean();
-        Thread cpu = new Thread(() -> {
+        // two computing threads, as a two-thread CPU fallback would run: still well over half a core on a
+        // machine other work keeps busy
+        Runnable spin = () -> {
             long x = 0;
             while (!stop.get()) {
                 x += System.nanoTime() % 3;
@@ -51,12 +53,15 @@ class FallbackFromRecordedTelemetryTest {
             if (x == 7) {
                 System.out.print("");
             }
-        });
+        };
+        Thread cpu = new Thread(spin);
+        Thread cpu2 = new Thread(spin);
         List<dev.aipcbench.harness.telemetry.TelemetrySource> sources = List.of(
                 npu ? new IntelNpuSource(tree, 100, "Linux") : new IntelGpuSource(tree, 100, "Linux"),
                 new OshiSource(100, 1000));
         TelemetryRecording recording;
         cpu.start();
+        cpu2.start();
         try (TelemetryRecorder recorder = TelemetryRecorder.start(sources, null)) {
             recorder.follow(ProcessHandle.current().pid());
             Thread.sleep(2000); // several readings even when a loaded machine delays the recorder
@@ -64,6 +69,7 @@ class FallbackFromRecordedTelemetryTest {
         } finally {
             stop.set(true);
             cpu.join();
+            cpu2.join();
         }
         return recording.result(null);
     }
