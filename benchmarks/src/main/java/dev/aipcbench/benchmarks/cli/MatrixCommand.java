@@ -112,6 +112,7 @@ final class MatrixCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--resume continues a run in its own folder with its own profile; give no --out, --matrix,"
                         + " --profile or matrix flags with it");
             }
+            MatrixRun.refuseIfInUse(resume, "--resume");
             RunResults earlier = ResultsFolder.read(resume);
             ObjectNode stored = new ObjectMapper().valueToTree(earlier.profile());
             layers.add(ProfileReader.checked(resume.resolve(ResultsFolder.RESULTS_JSON) + " (profile)", stored));

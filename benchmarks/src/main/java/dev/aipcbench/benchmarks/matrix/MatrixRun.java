@@ -65,6 +65,11 @@ public final class MatrixRun {
         }
     }
 
+    /** Refuses a results folder another run holds (see {@link ResultsFolderLock#refuseIfInUse}). */
+    public static void refuseIfInUse(Path folder, String flag) throws IOException {
+        ResultsFolderLock.refuseIfInUse(folder, flag);
+    }
+
     private Outcome runLocked(Path folder, boolean resume) throws IOException {
         ResultsFolder out = new ResultsFolder(folder);
         RunResults earlier = resume ? ResultsFolder.read(folder) : null;

@@ -75,6 +75,34 @@ final class ResultsFolderLock implements AutoCloseable {
         return new ResultsFolderLock(channel, lock);
     }
 
+    /**
+     * Refuses a folder another run holds, without taking it: what {@code --resume} checks before it reads the
+     * folder's results, so a resume started while the first run is still probing the host (no results.json yet)
+     * says who holds the folder rather than that it holds no run.
+     */
+    static void refuseIfInUse(Path folder, String flag) throws IOException {
+        Path file = folder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                probe = null;
+            }
+            if (probe == null) {
+                String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+                throw new IllegalArgumentException(flag + " " + folder + " is in use by another run (" + (holder.isEmpty() ? "holder unknown" : holder)
+                        + "); wait for it to end, or choose another folder");
+            }
+            probe.release();
+        } catch (AccessDeniedException e) {
+            // not ours to lock: acquire() names the folder as not writable
+        }
+    }
+
     private static String reason(FileSystemException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
