@@ -28,8 +28,14 @@ public final class RunExport {
             throw new IllegalArgumentException("--out " + dir + " already holds a run; export into another folder");
         }
         RunResults run = runs.load(runKey);
+        write(run, runs.telemetrySeries(runKey), dir);
+        return run;
+    }
+
+    /** Writes {@code run} and its telemetry series files ({@link StoredRuns#telemetrySeries}) into {@code dir}. */
+    public static void write(RunResults run, Map<String, String> series, Path dir) throws IOException {
         new ResultsFolder(dir).write(run);
-        for (Map.Entry<String, String> f : runs.telemetrySeries(runKey).entrySet()) {
+        for (Map.Entry<String, String> f : series.entrySet()) {
             Path target = dir.resolve(f.getKey()).normalize();
             if (!target.startsWith(dir.normalize())) {
                 continue; // a path out of the folder is no telemetry file of this run
@@ -37,6 +43,5 @@ public final class RunExport {
             Files.createDirectories(target.getParent());
             ResultsFolder.writeAtomically(target, f.getValue());
         }
-        return run;
     }
 }
