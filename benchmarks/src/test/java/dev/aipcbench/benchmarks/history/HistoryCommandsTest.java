@@ -1,0 +1,306 @@
+package dev.aipcbench.benchmarks.history;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aipcbench.benchmarks.TestRuns;
+import dev.aipcbench.benchmarks.cli.Main;
+import dev.aipcbench.history.store.PostgresServer;
+import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.Metric;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
+import dev.aipcbench.results.RuntimeInfo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The history end to end, on a real PostgreSQL server (started by the test, see PostgresServer) and on a
+ * SQLite file: real matrix runs published, listed, reported, gated against the machine's history, exported
+ * back; an interrupted run and its --resume; and the store errors, one line each, exit 2, nothing written.
+ */
+class HistoryCommandsTest {
+    @TempDir
+    static Path tmp;
+    /** A real quick run of this machine, with its ONNX Runtime cells. */
+    static Path machineA;
+    /** The same results as another machine's: another fingerprint and host name. */
+    static Path machineB;
+
+    @BeforeAll
+    static void realRuns() throws Exception {
+        machineA = tmp.resolve("runs/a");
+        assertEquals(0, Main.run("--matrix", "quick", "--runtimes", "onnxruntime", "--out", machineA.toString(), "--cache-dir",
+                TestRuns.cacheDir(), "--iterations", "2", "--no-report"));
+        machineB = tmp.resolve("runs/b");
+        RunResults a = ResultsFolder.read(machineA);
+        RunResults b = new RunResults(a.schema(), "b-run", a.started(), a.finished(), a.complete(), a.suiteVersion(), a.profileName(),
+                a.profile(), a.commandLine(), withHost(a, "sha256:" + "b".repeat(64), "machine-b"), a.runtimes(), a.plannedCells(),
+                a.cells(), a.reference());
+        new ResultsFolder(machineB).write(b);
+    }
+
+    private static dev.aipcbench.results.HostInfo withHost(RunResults r, String fingerprint, String hostname) {
+        var h = r.host();
+        return new dev.aipcbench.results.HostInfo(fingerprint, hostname, h.os(), h.osVersion(), h.arch(), h.cpu(), h.memoryBytes(),
+                h.accelerators(), h.jvm());
+    }
+
+    /** A store URL of the kind, empty. */
+    private static String store(String kind, Path dir) throws Exception {
+        return kind.equals("postgresql") ? PostgresServer.shared().newDatabase() : "jdbc:sqlite:" + dir.resolve("history.db");
+    }
+
+    private static Connection jdbc(String url) throws Exception {
+        return url.startsWith("jdbc:sqlite:") ? DriverManager.getConnection(url) : DriverManager.getConnection(url, PostgresServer.credentials());
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection c = jdbc(url); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Runs the command line, returning exit code and what it printed on stderr. */
+    private static Object[] run(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.run(args);
+            return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    /** A copy of run A as a later run of the same machine, its latencies scaled and its ONNX Runtime version as given. */
+    private static Path laterRunOfA(Path dir, String runId, int minutesLater, double scale, String ortVersion) throws Exception {
+        RunResults a = ResultsFolder.read(machineA);
+        List<CellResult> cells = new ArrayList<>();
+        for (CellResult c : a.cells()) {
+            if (c.metrics() == null) {
+                cells.add(c);
+                continue;
+            }
+            Map<String, Metric> scaled = c.metrics().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
+                Metric m = e.getValue();
+                double f = m.better() == Metric.Better.LOWER ? scale : 1 / scale;
+                return Metric.of(m.unit(), m.better(), m.samples().stream().map(fork -> fork.stream().map(v -> v * f).toList()).toList());
+            }));
+            cells.add(c.withMetrics(scaled));
+        }
+        List<RuntimeInfo> runtimes = a.runtimes().stream().map(r -> r.id().equals("onnxruntime")
+                ? new RuntimeInfo(r.id(), ortVersion, r.available(), r.reason(), r.providers()) : r).toList();
+        String started = Instant.parse(a.started()).plusSeconds(60L * minutesLater).toString();
+        new ResultsFolder(dir).write(new RunResults(a.schema(), runId, started, a.finished(), a.complete(), a.suiteVersion(),
+                a.profileName(), a.profile(), a.commandLine(), a.host(), runtimes, a.plannedCells(), cells, a.reference()));
+        return dir;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void twoMachinesPublishedOnceReportedAndGatedAgainstTheirHistory(String kind, @TempDir Path dir) throws Exception {
+        String db = store(kind, dir);
+        Object[] p = run("publish", machineA.toString(), machineB.toString(), "--db", db);
+        assertEquals(0, p[0], (String) p[1]);
+        RunResults a = ResultsFolder.read(machineA);
+        long cells = a.cells().size();
+        assertEquals(2, count(db, "SELECT COUNT(*) FROM run"));
+        assertEquals(2, count(db, "SELECT COUNT(*) FROM host"));
+        assertEquals(2 * cells, count(db, "SELECT COUNT(*) FROM cell"));
+        long samples = a.cells().stream().filter(c -> c.metrics() != null).flatMap(c -> c.metrics().values().stream())
+                .mapToLong(m -> m.allSamples().length).sum();
+        assertEquals(2 * samples, count(db, "SELECT COUNT(*) FROM sample"));
+
+        Object[] again = run("publish", machineA.toString(), "--db", db);
+        assertEquals(0, again[0]);
+        assertTrue(((String) again[1]).contains("0 cell(s) added, 0 replaced, " + cells + " already stored"), (String) again[1]);
+        assertEquals(2 * cells, count(db, "SELECT COUNT(*) FROM cell"));
+
+        // the store gives the run back as it was
+        Path exported = dir.resolve("exported");
+        assertEquals(0, run("history", "export", a.runId(), "--out", exported.toString(), "--db", db)[0]);
+        RunResults back = ResultsFolder.read(exported);
+        Map<String, CellResult> original = a.cells().stream().collect(Collectors.toMap(CellResult::id, Function.identity()));
+        assertEquals(original.keySet(), back.cells().stream().map(CellResult::id).collect(Collectors.toSet()));
+        for (CellResult c : back.cells()) {
+            assertEquals(ResultsFolder.JSON.valueToTree(original.get(c.id())), ResultsFolder.JSON.valueToTree(c), c.id());
+        }
+        ObjectNode withoutCells = ResultsFolder.JSON.valueToTree(a);
+        withoutCells.remove("cells");
+        ObjectNode backWithoutCells = ResultsFolder.JSON.valueToTree(back);
+        backWithoutCells.remove("cells");
+        assertEquals(withoutCells, backWithoutCells);
+
+        // the report of the store compares both machines and trends them
+        Path report = dir.resolve("report");
+        Object[] r = run("report", "--db", db, "--out", report.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("machine-b") && html.contains(a.host().hostname()), "both machines in the comparison");
+        assertTrue(Files.isRegularFile(report.resolve("trends.html")));
+        Object[] onlyB = run("report", "--db", db, "--hosts", "machine-b", "--out", dir.resolve("report-b").toString());
+        assertEquals(0, onlyB[0], (String) onlyB[1]);
+        assertFalse(Files.readString(dir.resolve("report-b/report.html")).contains(">" + a.host().hostname() + "<"));
+
+        // machine A's history: four runs alike, then a new ONNX Runtime and 40 % slower latencies
+        String ort = a.runtimes().stream().filter(x -> x.id().equals("onnxruntime")).findFirst().orElseThrow().version();
+        for (int i = 2; i <= 4; i++) {
+            publish(db, laterRunOfA(dir.resolve("a" + i), "a" + i, 10 * i, 1.0, ort));
+        }
+        Path slower = laterRunOfA(dir.resolve("a5"), "a5", 50, 1.4, "9.9.9");
+        Object[] g = run("gate", "--history", db, "--last", "4", "--current", slower.toString(), "--threshold", "5%");
+        String gateOut = (String) g[1];
+        assertEquals(1, g[0], gateOut);
+        assertTrue(gateOut.contains("against 4 earlier run(s) of this machine (a, a2, a3, a4)") && gateOut.contains("REGRESSION onnxruntime/cpu/"),
+                gateOut);
+
+        // once the slower runs are history, the change point says where the metric moved and with which version
+        publish(db, slower);
+        publish(db, laterRunOfA(dir.resolve("a6"), "a6", 60, 1.4, "9.9.9"));
+        publish(db, laterRunOfA(dir.resolve("a7"), "a7", 70, 1.4, "9.9.9"));
+        Path current = laterRunOfA(dir.resolve("a8"), "a8", 80, 1.4, "9.9.9");
+        Object[] h = run("gate", "--history", db, "--last", "7", "--current", current.toString(), "--threshold", "5%");
+        assertTrue((int) h[0] == 0 || (int) h[0] == 1, (String) h[1]);
+        String changes = Files.readString(current.resolve("gate/changepoints.md"));
+        assertTrue(changes.contains("| a5 |") && changes.contains("onnxruntime " + ort + " -> 9.9.9"), changes);
+        assertTrue(((String) h[1]).contains("CHANGE onnxruntime/cpu/"), (String) h[1]);
+
+        Path trends = dir.resolve("trends");
+        assertEquals(0, run("report", "--db", db, "--out", trends.toString())[0]);
+        String page = Files.readString(trends.resolve("trends.html"));
+        assertTrue(page.contains("9.9.9") && page.contains("<img"), "the version change is marked on the trends page");
+    }
+
+    private static void publish(String db, Path folder) {
+        Object[] p = run("publish", folder.toString(), "--db", db);
+        assertEquals(0, p[0], (String) p[1]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void anInterruptedRunPublishesItsFinishedCellsAndItsResumeTheRest(String kind, @TempDir Path dir) throws Exception {
+        String db = store(kind, dir);
+        // what an interrupted run leaves: results.json is written after every cell, so it holds the finished ones
+        RunResults a = ResultsFolder.read(machineA);
+        int finished = a.cells().size() / 2;
+        Path run = dir.resolve("interrupted");
+        new ResultsFolder(run).write(new RunResults(a.schema(), "interrupted", a.started(), a.finished(), false, a.suiteVersion(),
+                a.profileName(), a.profile(), a.commandLine(), a.host(), a.runtimes(), a.plannedCells(), a.cells().subList(0, finished),
+                a.reference()));
+        publish(db, run);
+        assertEquals(finished, count(db, "SELECT COUNT(*) FROM cell"));
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM run WHERE complete = 1"));
+
+        assertEquals(0, Main.run("--resume", run.toString(), "--cache-dir", TestRuns.cacheDir(), "--no-report"));
+        RunResults resumed = ResultsFolder.read(run);
+        assertTrue(resumed.complete());
+        Object[] p = run("publish", run.toString(), "--db", db);
+        assertEquals(0, p[0], (String) p[1]);
+        // the resumed cells are added; a finished cell the resume touched again (its agreement with the reference,
+        // set when the run completes) replaces its earlier row, never adds a second one
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) cell\\(s\\) added, (\\d+) replaced, (\\d+) already stored")
+                .matcher((String) p[1]);
+        assertTrue(m.find(), (String) p[1]);
+        assertEquals(resumed.cells().size() - finished, Integer.parseInt(m.group(1)), (String) p[1]);
+        assertEquals(finished, Integer.parseInt(m.group(2)) + Integer.parseInt(m.group(3)), (String) p[1]);
+        assertEquals(resumed.cells().size(), count(db, "SELECT COUNT(*) FROM cell"));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM run WHERE complete = 1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aNewerSchemaAndAFailedPublishWriteNothing(String kind, @TempDir Path dir) throws Exception {
+        String db = store(kind, dir);
+        publish(db, machineB);
+        long cells = count(db, "SELECT COUNT(*) FROM cell");
+
+        // two cells of one id: the second insert fails, and the run's transaction takes the first back with it
+        RunResults a = ResultsFolder.read(machineA);
+        List<CellResult> twice = new ArrayList<>(a.cells());
+        twice.add(a.cells().get(0));
+        Path broken = dir.resolve("broken");
+        new ResultsFolder(broken).write(new RunResults(a.schema(), a.runId(), a.started(), a.finished(), a.complete(), a.suiteVersion(),
+                a.profileName(), a.profile(), a.commandLine(), a.host(), a.runtimes(), a.plannedCells(), twice, a.reference()));
+        Object[] p = run("publish", broken.toString(), "--db", db);
+        assertEquals(2, p[0]);
+        assertOneLine((String) p[1], "nothing of this run was written");
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM run"));
+        assertEquals(cells, count(db, "SELECT COUNT(*) FROM cell"));
+
+        try (Connection c = jdbc(db); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO aipcbench_schema_history (installed_rank, version, description, type, script, checksum,"
+                    + " installed_by, installed_on, execution_time, success) VALUES (99, '2', 'from a newer suite', 'SQL', 'V2__newer.sql', 0,"
+                    + " 'test', CURRENT_TIMESTAMP, 1, " + (kind.equals("sqlite") ? "1" : "true") + ")");
+        }
+        Object[] newer = run("publish", machineA.toString(), "--db", db);
+        assertEquals(2, newer[0]);
+        assertOneLine((String) newer[1], "history schema is at version 2, newer than this aipc-bench knows (1)");
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM run"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBadUrlAServerDownAndAWrongPasswordAreOneLineEachAndExit2(@TempDir Path dir) throws Exception {
+        Object[] bad = run("publish", machineA.toString(), "--db", "jdbc:mysql://localhost/history");
+        assertEquals(2, bad[0]);
+        assertOneLine((String) bad[1], "--db jdbc:mysql://localhost/history: expected a JDBC URL");
+
+        Object[] inUrl = run("publish", machineA.toString(), "--db", "jdbc:postgresql://127.0.0.1/h?user=a&password=secret");
+        assertEquals(2, inUrl[0]);
+        assertOneLine((String) inUrl[1], "a password in the URL is refused");
+        assertFalse(((String) inUrl[1]).contains("secret"));
+
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Object[] down = run("publish", machineA.toString(), "--db", "jdbc:postgresql://127.0.0.1:" + port + "/history");
+        assertEquals(2, down[0]);
+        assertOneLine((String) down[1], "cannot connect: Connection to 127.0.0.1:" + port + " refused");
+
+        // the password comes from the environment: a fresh process with the wrong one
+        String db = PostgresServer.shared().newDatabase();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "publish", machineA.toString(), "--db", db)
+                .redirectErrorStream(true);
+        pb.environment().put("AIPCBENCH_DB_PASSWORD", "wrong");
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, proc.waitFor(), out);
+        assertOneLine(out, "password authentication failed for user \"aipc\"");
+        assertFalse(out.contains("wrong"), "the password is never printed");
+        try (Connection c = jdbc(db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'run'")) {
+            r.next();
+            assertEquals(0, r.getLong(1), "nothing was created");
+        }
+    }
+
+    private static void assertOneLine(String stderr, String expected) {
+        List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, lines.size(), stderr);
+        assertTrue(lines.get(0).startsWith("run-bench: ") && lines.get(0).contains(expected), stderr);
+    }
+}
