@@ -84,12 +84,6 @@ public final class HistoryStore implements AutoCloseable {
         return connection;
     }
 
-    /** The schema version the store is at now. */
-    public int schemaVersion() {
-        MigrationInfo current = flyway(location, props).info().current();
-        return current == null || current.getVersion() == null ? 0 : current.getVersion().getMajor().intValue();
-    }
-
     @Override
     public void close() {
         try {
