@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,10 +47,11 @@ final class HistoryCommand implements Callable<Integer> {
     static final class Hosts implements Callable<Integer> {
         @Mixin VerboseOption verbose;
         @Mixin StoreOption store;
+        @ParentCommand HistoryCommand parent;
 
         @Override
         public Integer call() {
-            try (HistoryStore s = store.open()) {
+            try (HistoryStore s = store.or(parent.store).open()) {
                 System.out.printf("%-20s %-10s %-40s %6s %10s %5s %s%n", "host", "fingerprint", "cpu", "cores", "memory GB", "runs", "last run");
                 for (StoredHost h : new StoredRuns(s).hosts()) {
                     System.out.printf("%-20s %-10s %-40s %6d %10.1f %5d %s%n", h.hostname(), shortFp(h.fingerprint()), h.cpuModel(),
@@ -64,12 +66,13 @@ final class HistoryCommand implements Callable<Integer> {
     static final class Cells implements Callable<Integer> {
         @Mixin VerboseOption verbose;
         @Mixin StoreOption store;
+        @ParentCommand HistoryCommand parent;
         @Parameters(paramLabel = "RUN", description = "Run id or run key.")
         String run;
 
         @Override
         public Integer call() {
-            try (HistoryStore s = store.open()) {
+            try (HistoryStore s = store.or(parent.store).open()) {
                 StoredRuns runs = new StoredRuns(s);
                 StoredRun r = runs.find(run);
                 System.out.println("run " + r.runKey());
@@ -86,6 +89,7 @@ final class HistoryCommand implements Callable<Integer> {
     static final class Export implements Callable<Integer> {
         @Mixin VerboseOption verbose;
         @Mixin StoreOption store;
+        @ParentCommand HistoryCommand parent;
         @Parameters(paramLabel = "RUN", description = "Run id or run key.")
         String run;
         @Option(names = "--out", required = true, description = "The results folder to write (must not hold a run).")
@@ -93,7 +97,7 @@ final class HistoryCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            try (HistoryStore s = store.open()) {
+            try (HistoryStore s = store.or(parent.store).open()) {
                 StoredRuns runs = new StoredRuns(s);
                 StoredRun r = runs.find(run);
                 RunResults written = new RunExport(runs).write(r.runKey(), out);

@@ -26,16 +26,16 @@ final class HistoryReportRun {
         return 0;
     }
 
-    /** {@code --since}: a date (from its first instant, UTC) or an instant, as the ISO-8601 text the store compares. */
-    static String since(String text) {
+    /** {@code --since}: a date (from its first instant, UTC) or an instant. */
+    static Instant since(String text) {
         if (text == null) {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+            return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException notADate) {
             try {
-                return Instant.parse(text.strip()).toString();
+                return Instant.parse(text.strip());
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("--since: expected a date like 2026-12-01 or an instant like 2026-12-01T08:00:00Z, got '"
                         + text + "'");

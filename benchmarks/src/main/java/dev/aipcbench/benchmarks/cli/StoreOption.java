@@ -16,6 +16,11 @@ public final class StoreOption {
                     + " (else $PGUSER, $PGPASSWORD, ~/.pgpass)."})
     String url;
 
+    /** This option where it was given, else {@code outer}'s ({@code history --db URL cells RUN} names the store too). */
+    StoreOption or(StoreOption outer) {
+        return url != null || outer == null ? this : outer;
+    }
+
     HistoryStore open() {
         return HistoryStore.open("--db", url, System.getenv());
     }

@@ -50,8 +50,9 @@ class HistoryCommandsTest {
     @BeforeAll
     static void realRuns() throws Exception {
         machineA = tmp.resolve("runs/a");
+        // the run publishes itself as it finishes
         assertEquals(0, Main.run("--matrix", "quick", "--runtimes", "onnxruntime", "--out", machineA.toString(), "--cache-dir",
-                TestRuns.cacheDir(), "--iterations", "2", "--no-report"));
+                TestRuns.cacheDir(), "--iterations", "2", "--no-report", "--publish", "jdbc:sqlite:" + tmp.resolve("matrix.db")));
         machineB = tmp.resolve("runs/b");
         RunResults a = ResultsFolder.read(machineA);
         RunResults b = new RunResults(a.schema(), "b-run", a.started(), a.finished(), a.complete(), a.suiteVersion(), a.profileName(),
@@ -82,17 +83,85 @@ class HistoryCommandsTest {
         }
     }
 
-    /** Runs the command line, returning exit code and what it printed on stderr. */
+    /** Runs the command line, returning exit code, what it printed on stderr and what on stdout. */
     private static Object[] run(String... args) {
         PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        PrintStream out = System.out;
+        ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
+        ByteArrayOutputStream outBuf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errBuf, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(outBuf, true, StandardCharsets.UTF_8));
         try {
             int code = Main.run(args);
-            return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
+            return new Object[] {code, errBuf.toString(StandardCharsets.UTF_8), outBuf.toString(StandardCharsets.UTF_8)};
         } finally {
             System.setErr(err);
+            System.setOut(out);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMatrixRunPublishesAsItFinishes() throws Exception {
+        String db = "jdbc:sqlite:" + tmp.resolve("matrix.db");
+        assertEquals(ResultsFolder.read(machineA).cells().size(), count(db, "SELECT COUNT(*) FROM cell"));
+        assertEquals(1, count(db, "SELECT COUNT(*) FROM run WHERE complete = 1"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void historyListsRunsHostsAndCellsAndTheReportFilters(@TempDir Path dir) throws Exception {
+        String db = store("sqlite", dir);
+        publish(db, machineA);
+        publish(db, machineB);
+        RunResults a = ResultsFolder.read(machineA);
+        Object[] runs = run("history", "--db", db);
+        assertEquals(0, runs[0], (String) runs[1]);
+        String listed = (String) runs[2];
+        assertEquals(3, listed.lines().count(), listed); // a header and one line per run
+        assertTrue(listed.contains(a.runId()) && listed.contains("b-run") && listed.contains("machine-b"), listed);
+
+        String hosts = (String) run("history", "hosts", "--db", db)[2];
+        assertTrue(hosts.contains("machine-b") && hosts.contains(a.host().hostname()), hosts);
+
+        Object[] cells = run("history", "cells", "b-run", "--db", db);
+        assertEquals(0, cells[0], (String) cells[1]);
+        for (CellResult c : a.cells()) {
+            assertTrue(((String) cells[2]).contains(c.id() + " ") && ((String) cells[2]).contains(c.status().id()), (String) cells[2]);
+        }
+        Object[] outer = run("history", "--db", db, "cells", "b-run");
+        assertEquals(cells[2], outer[2], "--db before the subcommand names the store too");
+        Object[] missing = run("history", "cells", "no-such-run", "--db", db);
+        assertEquals(2, missing[0]);
+        assertOneLine((String) missing[1], "no run no-such-run");
+
+        // a third machine whose folder has machine A's name: the run id alone no longer says which run
+        RunResults c = new RunResults(a.schema(), a.runId(), a.started(), a.finished(), a.complete(), a.suiteVersion(), a.profileName(),
+                a.profile(), a.commandLine(), withHost(a, "sha256:" + "c".repeat(64), "machine-c"), a.runtimes(), a.plannedCells(),
+                a.cells(), a.reference());
+        Path machineC = dir.resolve("c");
+        new ResultsFolder(machineC).write(c);
+        publish(db, machineC);
+        Object[] ambiguous = run("history", "export", a.runId(), "--out", dir.resolve("x").toString(), "--db", db);
+        assertEquals(2, ambiguous[0]);
+        assertOneLine((String) ambiguous[1], "run id " + a.runId() + " names 2 runs; give its run key: ");
+        String key = "sha256:" + "c".repeat(64) + "|" + a.runId() + "|" + a.started();
+        assertEquals(0, run("history", "export", key, "--out", dir.resolve("x").toString(), "--db", db)[0]);
+        assertEquals("machine-c", ResultsFolder.read(dir.resolve("x")).host().hostname());
+        Object[] twice = run("history", "export", key, "--out", dir.resolve("x").toString(), "--db", db);
+        assertEquals(2, twice[0]);
+        assertOneLine((String) twice[1], "already holds a run");
+
+        Object[] future = run("report", "--db", db, "--since", "2999-01-01", "--out", dir.resolve("r1").toString());
+        assertEquals(2, future[0]);
+        assertOneLine((String) future[1], "no published run matches --since 2999-01-01T00:00:00Z");
+        Object[] garbage = run("report", "--db", db, "--since", "yesterday", "--out", dir.resolve("r2").toString());
+        assertEquals(2, garbage[0]);
+        assertOneLine((String) garbage[1], "--since: expected a date like 2026-12-01");
+        Object[] noRuntime = run("report", "--db", db, "--runtimes", "llama.cpp", "--out", dir.resolve("r3").toString());
+        assertEquals(2, noRuntime[0]);
+        assertOneLine((String) noRuntime[1], "--runtimes llama.cpp");
+        Object[] both = run("report", "--db", db, "--in", machineA.toString(), "--out", dir.resolve("r4").toString());
+        assertEquals(2, both[0]);
+        assertOneLine((String) both[1], "not both");
     }
 
     /** A copy of run A as a later run of the same machine, its latencies scaled and its ONNX Runtime version as given. */

@@ -17,6 +17,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class HistoryGate {
         List<StoredRun> earlier = new ArrayList<>();
         for (StoredRun r : stored.runs(new RunFilter(List.of(key.fingerprint()), null, List.of()))) {
             // the same machine only, never the current run itself (it may be published already), never a later run
-            if (r.fingerprint().equals(key.fingerprint()) && !r.runKey().equals(key.text()) && r.started().compareTo(key.started()) < 0) {
+            if (r.fingerprint().equals(key.fingerprint()) && !r.runKey().equals(key.text())
+                    && Instant.parse(r.started()).toEpochMilli() < key.startedMillis()) {
                 earlier.add(r);
             }
         }

@@ -1,13 +1,14 @@
 package dev.aipcbench.history.store;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Which runs a query takes: of these hosts (a host name, or a fingerprint or its first characters), started
- * at or after {@code since} (an ISO-8601 instant or date; compared as text, as the store keeps instants), and
- * holding a cell of one of these runtimes. Empty lists and a null since take every run.
+ * at or after {@code since}, and holding a cell of one of these runtimes. Empty lists and a null since take
+ * every run.
  */
-public record RunFilter(List<String> hosts, String since, List<String> runtimes) {
+public record RunFilter(List<String> hosts, Instant since, List<String> runtimes) {
     public static final RunFilter ALL = new RunFilter(List.of(), null, List.of());
 
     public RunFilter {

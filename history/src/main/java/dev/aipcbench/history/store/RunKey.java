@@ -2,6 +2,9 @@ package dev.aipcbench.history.store;
 
 import dev.aipcbench.results.RunResults;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /**
  * What makes a run the same run in the store: its machine's fingerprint, its run id (the results folder's
  * name) and when it started. {@code --resume} keeps all three, so a resumed run publishes into the run it
@@ -19,7 +22,17 @@ public record RunKey(String fingerprint, String runId, String started) {
         if (run.started() == null || run.started().isBlank()) {
             throw new HistoryStoreException(what + ": field started: missing");
         }
+        try {
+            Instant.parse(run.started());
+        } catch (DateTimeParseException e) {
+            throw new HistoryStoreException(what + ": field started: expected an ISO-8601 instant, found '" + run.started() + "'");
+        }
         return new RunKey(run.host().fingerprint(), run.runId(), run.started());
+    }
+
+    /** When the run started, in milliseconds since the epoch: what runs are ordered and filtered by. */
+    public long startedMillis() {
+        return Instant.parse(started).toEpochMilli();
     }
 
     /** The primary key of the run's row. */

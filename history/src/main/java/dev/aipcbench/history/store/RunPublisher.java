@@ -136,9 +136,10 @@ public final class RunPublisher {
                     run.suiteVersion(), StoredDocuments.write(document), key.text());
             return false;
         }
-        update(c, "INSERT INTO run (run_key, run_id, fingerprint, hostname, started, finished, complete, suite_version, profile_name,"
-                        + " planned_cells, published, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key.text(), run.runId(), key.fingerprint(), run.host().hostname(), run.started(), run.finished(), run.complete() ? 1 : 0,
+        update(c, "INSERT INTO run (run_key, run_id, fingerprint, hostname, started, started_ms, finished, complete, suite_version,"
+                        + " profile_name, planned_cells, published, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key.text(), run.runId(), key.fingerprint(), run.host().hostname(), run.started(), key.startedMillis(), run.finished(),
+                run.complete() ? 1 : 0,
                 run.suiteVersion(), run.profileName(), run.plannedCells(), Instant.now().toString(), StoredDocuments.write(document));
         return true;
     }

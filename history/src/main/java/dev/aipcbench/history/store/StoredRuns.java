@@ -33,11 +33,11 @@ public final class StoredRuns {
                 + " r.profile_name, r.planned_cells,"
                 + " (SELECT COUNT(*) FROM cell c WHERE c.run_key = r.run_key),"
                 + " (SELECT COUNT(*) FROM cell c WHERE c.run_key = r.run_key AND c.status = 'ok')"
-                + " FROM run r" + (filter.since() != null ? " WHERE r.started >= ?" : "") + " ORDER BY r.started, r.run_key";
+                + " FROM run r" + (filter.since() != null ? " WHERE r.started_ms >= ?" : "") + " ORDER BY r.started_ms, r.run_key";
         List<StoredRun> runs = new ArrayList<>();
         try (PreparedStatement s = c().prepareStatement(sql)) {
             if (filter.since() != null) {
-                s.setString(1, filter.since());
+                s.setLong(1, filter.since().toEpochMilli());
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -59,7 +59,7 @@ public final class StoredRuns {
         List<StoredHost> hosts = new ArrayList<>();
         try (PreparedStatement s = c().prepareStatement("SELECT h.fingerprint, h.hostname, h.os, h.arch, h.cpu_model, h.logical_cores,"
                 + " h.memory_bytes, (SELECT COUNT(*) FROM run r WHERE r.fingerprint = h.fingerprint),"
-                + " (SELECT MAX(r.started) FROM run r WHERE r.fingerprint = h.fingerprint) FROM host h ORDER BY h.hostname, h.fingerprint");
+                + " (SELECT r.started FROM run r WHERE r.fingerprint = h.fingerprint ORDER BY r.started_ms DESC LIMIT 1) FROM host h ORDER BY h.hostname, h.fingerprint");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 hosts.add(new StoredHost(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6),

@@ -15,7 +15,8 @@ CREATE TABLE host (
     facts           TEXT NOT NULL
 );
 
--- One row per run: run_key is fingerprint|run id|started, the same for a run and its --resume.
+-- One row per run: run_key is fingerprint|run id|started, the same for a run and its --resume; started_ms
+-- orders and filters runs (ISO-8601 text with 0 to 9 fraction digits does not sort as time).
 -- document is results.json without cells and runtimes (host facts of that run, profile, command line, reference).
 CREATE TABLE run (
     run_key         TEXT PRIMARY KEY,
@@ -23,6 +24,7 @@ CREATE TABLE run (
     fingerprint     TEXT NOT NULL REFERENCES host (fingerprint),
     hostname        TEXT,
     started         TEXT NOT NULL,
+    started_ms      BIGINT NOT NULL,
     finished        TEXT,
     complete        INTEGER NOT NULL,
     suite_version   TEXT,
@@ -31,7 +33,7 @@ CREATE TABLE run (
     published       TEXT NOT NULL,
     document        TEXT NOT NULL
 );
-CREATE INDEX run_by_host ON run (fingerprint, started);
+CREATE INDEX run_by_host ON run (fingerprint, started_ms);
 
 -- The runtimes a run found, with their versions and providers (a JSON array).
 CREATE TABLE run_runtime (
