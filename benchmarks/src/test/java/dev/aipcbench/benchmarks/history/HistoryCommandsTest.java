@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aipcbench.benchmarks.TestRuns;
 import dev.aipcbench.benchmarks.cli.Main;
 import dev.aipcbench.history.store.PostgresServer;
+import dev.aipcbench.reports.html.HeadlessChromium;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.ResultsFolder;
@@ -217,6 +218,14 @@ class HistoryCommandsTest {
         for (CellResult c : back.cells()) {
             assertEquals(ResultsFolder.JSON.valueToTree(original.get(c.id())), ResultsFolder.JSON.valueToTree(c), c.id());
         }
+        int series = 0;
+        for (CellResult c : a.cells()) {
+            if (c.telemetry() != null && c.telemetry().seriesFile() != null && Files.isRegularFile(machineA.resolve(c.telemetry().seriesFile()))) {
+                assertEquals(Files.readString(machineA.resolve(c.telemetry().seriesFile())), Files.readString(exported.resolve(c.telemetry().seriesFile())));
+                series++;
+            }
+        }
+        assertTrue(series > 0, "the run's telemetry series come back with it");
         ObjectNode withoutCells = ResultsFolder.JSON.valueToTree(a);
         withoutCells.remove("cells");
         ObjectNode backWithoutCells = ResultsFolder.JSON.valueToTree(back);
@@ -261,6 +270,17 @@ class HistoryCommandsTest {
         assertEquals(0, run("report", "--db", db, "--out", trends.toString())[0]);
         String page = Files.readString(trends.resolve("trends.html"));
         assertTrue(page.contains("9.9.9") && page.contains("<img"), "the version change is marked on the trends page");
+        if (kind.equals("sqlite")) { // the page is the same whichever store: look at it once
+            try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("chromium-profile"))) {
+                chromium.open(trends.resolve("trends.html"));
+                assertEquals(List.of(), chromium.consoleErrors());
+                assertEquals(0L, chromium.script("return Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length;"));
+                assertTrue((Long) chromium.script("return document.images.length;") >= 2, "trend charts are embedded");
+                assertEquals(1L, chromium.script("return document.querySelectorAll('#version-changes tr').length - 1;"),
+                        "one version change: onnxruntime at a5");
+                chromium.screenshot(Path.of("target", "screenshots", "history-trends.png").toAbsolutePath(), 30_000);
+            }
+        }
     }
 
     private static void publish(String db, Path folder) {

@@ -1,5 +1,5 @@
 package dev.aipcbench.history.store;
 
-/** A cell as the store lists it: how it ended and, for ok cells, the median of its headline metric. */
+/** A cell as the store lists it: how it ended, and how many metrics and raw samples are stored for it. */
 public record StoredCell(String cellId, String status, String reason, int metrics, int samples) {
 }

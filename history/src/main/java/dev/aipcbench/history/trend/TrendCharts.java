@@ -99,6 +99,10 @@ public final class TrendCharts {
             s.setLineColor(palette.color(e.getKey()));
             s.setMarkerColor(palette.color(e.getKey()));
         }
+        // from zero, so a step reads at its true size; the headroom keeps the version labels off the top points
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(yMax * 1.15);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         // XChart styles annotations per chart, not per annotation: every version line dashed grey
         chart.getStyler().setAnnotationLineColor(new Color(0x666666));
         chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -112,7 +116,7 @@ public final class TrendCharts {
             }
             double at = millis(v.started());
             chart.addAnnotation(new AnnotationLine(at, true, false));
-            chart.addAnnotation(new AnnotationText(v.describe(), at, yMax, false));
+            chart.addAnnotation(new AnnotationText(v.describe(), at, yMax * 1.08, false));
             marked.add(v.host() + ": " + v.describe() + " at " + v.runId());
         }
         String file = "trend-" + cellId.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + m.name() + ".png";
