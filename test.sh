@@ -9,7 +9,8 @@ cd "$HERE"
 
 # 1. Debian packages: a JDK and Maven to build; headless Chromium and ChromeDriver for the report tests;
 #    gcc for the small fake libraries that stand in for hardware no machine here has; Python with venv and
-#    npm for the suite's runtime environment (the real runtime libraries the tests run on).
+#    npm for the suite's runtime environment (the real runtime libraries the tests run on); PostgreSQL's server
+#    programs for the history tests, which start their own throwaway server (initdb/pg_ctl, no system service).
 need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
@@ -22,6 +23,7 @@ elif ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
   need+=(python3-venv)
 fi
 command -v npm >/dev/null 2>&1 || need+=(npm)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     SUDO=""

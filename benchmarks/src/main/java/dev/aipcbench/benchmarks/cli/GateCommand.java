@@ -33,8 +33,16 @@ import java.util.concurrent.Callable;
 final class GateCommand implements Callable<Integer> {
     @Mixin VerboseOption verbose;
 
-    @Option(names = "--baseline", required = true, arity = "1..*", description = "Baseline results folder(s), pooled.")
+    @Option(names = "--baseline", arity = "1..*", description = "Baseline results folder(s), pooled.")
     List<Path> baselines;
+
+    @Option(names = "--history", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = {"Instead of --baseline: the last --last runs of this machine in the history store (--history alone:",
+                    "the default SQLite file), with change points over them; writes changepoints.md too."})
+    String history;
+
+    @Option(names = "--last", defaultValue = "10", description = "With --history: how many earlier runs to gate against (default ${DEFAULT-VALUE}).")
+    int last;
 
     @Option(names = "--current", required = true, arity = "1..*",
             description = "Current results folder(s); several are pooled like baselines (take them in turns with baseline runs).")
@@ -68,6 +76,13 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        if (history != null) {
+            return new HistoryGateRun(this).call();
+        }
+        if (baselines == null) {
+            System.err.println("run-bench: --baseline DIR [DIR ...] or --history URL: the runs to gate against are needed");
+            return GateInputException.EXIT_CODE;
+        }
         try {
             GateOptions o = GateOptions.of(baselines, currents)
                     .withThresholds(thresholds())
@@ -119,7 +134,7 @@ final class GateCommand implements Callable<Integer> {
     }
 
     /** The thresholds of --thresholds-from, else of the current run's own profile, else the defaults. */
-    private GateThresholds thresholds() {
+    GateThresholds thresholds() {
         try {
             if (thresholdsFrom != null) {
                 ProfileReader.Layer layer = new ProfileReader(List.of(Path.of("profiles"))).layer(thresholdsFrom);

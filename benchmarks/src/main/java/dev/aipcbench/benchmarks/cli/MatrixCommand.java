@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aipcbench.benchmarks.matrix.MatrixRun;
 import dev.aipcbench.harness.matrix.Profile;
+import dev.aipcbench.history.store.HistoryStore;
 import dev.aipcbench.harness.matrix.ProfileReader;
 import dev.aipcbench.harness.model.catalog.ModelCache;
 import dev.aipcbench.results.CellResult;
@@ -91,6 +92,10 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write the report at the end.")
     boolean noReport;
 
+    @Option(names = "--publish", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = "When the run ends, publish it to the history store (--publish alone: the default SQLite file).")
+    String publish;
+
     @Option(names = "--strict", description = "Exit 1 when any cell failed.")
     boolean strict;
 
@@ -148,6 +153,11 @@ final class MatrixCommand implements Callable<Integer> {
         System.err.printf("done: %d cells (%s) in %s%n", r.cells().size(), counts, folder.toAbsolutePath());
         if (!noReport) {
             RunReport.write(folder, System.err);
+        }
+        if (publish != null) {
+            try (HistoryStore store = HistoryStore.open("--publish", publish.isEmpty() ? null : publish, System.getenv())) {
+                PublishCommand.publish(store, List.of(folder), System.err);
+            }
         }
         System.out.println(folder.toAbsolutePath());
         return strict && counts.getOrDefault(CellStatus.FAILED, 0L) > 0 ? CommandErrors.FAILURE : 0;
