@@ -74,7 +74,8 @@ final class IterationCpu {
         long idle = delta(now, CentralProcessor.TickType.IDLE) + delta(now, CentralProcessor.TickType.IOWAIT);
         long steal = delta(now, CentralProcessor.TickType.STEAL);
         double busyCores = (double) (total - idle - steal) / total * CORES;
-        double forkCores = (process - processMillis) / wallMs;
+        // a driver that ended inside the window takes its time with it: never below zero
+        double forkCores = Math.max(0, (process - processMillis) / wallMs);
         return new ForkRecord.Cpu(round(forkCores), round(Math.max(0, busyCores - forkCores)), round(100.0 * steal / total), CORES);
     }
 
@@ -82,9 +83,24 @@ final class IterationCpu {
         return now[t.getIndex()] - ticks[t.getIndex()];
     }
 
+    /**
+     * CPU time of the fork and every process it started: runtimes that infer in a driver process (OpenVINO
+     * GenAI's and the NPU library's Python drivers) do the cell's work there, which is the fork's own work, not
+     * another process disturbing it (counted as "other", every such fork read as disturbed at 0 cores of its own).
+     */
     private static long processCpuMillis() {
         OSProcess p = OS.getProcess(PID);
-        return p == null ? -1 : p.getUserTime() + p.getKernelTime();
+        if (p == null) {
+            return -1;
+        }
+        long millis = p.getUserTime() + p.getKernelTime();
+        for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+            OSProcess c = OS.getProcess((int) child.pid());
+            if (c != null) {
+                millis += c.getUserTime() + c.getKernelTime();
+            }
+        }
+        return millis;
     }
 
     private static double round(double v) {

@@ -43,4 +43,15 @@ class ThreadSettingTest {
         assertEquals("runtime default", own.settings().get("threads_from"));
         assertTrue(own.settings().containsKey("fork_cores_busy"), own.settings().toString());
     }
+
+    /**
+     * OpenVINO GenAI infers in the suite's Python driver, a child of the fork: its CPU time is the fork's own
+     * work, so the fork is not read as idle while "other processes" (its own driver) kept the cores busy.
+     */
+    @Test
+    void aDriverProcessWorkIsCountedAsTheForksOwn(@TempDir Path tmp) {
+        CellResult driven = run(tmp.resolve("driver"), "--runtimes", "openvino-genai", "--threads", "1");
+        CellResult.Fork fork = driven.forks().get(0);
+        assertTrue(fork.forkCores() != null && fork.forkCores() > 0.2, "the driver's CPU is the fork's: " + driven.forks());
+    }
 }
