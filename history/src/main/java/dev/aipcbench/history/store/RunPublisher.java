@@ -181,7 +181,7 @@ public final class RunPublisher {
         // metrics and telemetry live in their own tables; the document keeps the rest of the cell as results.json has it
         CellResult document = new CellResult(cell.id(), cell.runtime(), cell.device(), cell.precision(), cell.workload(), cell.model(),
                 cell.settings(), cell.status(), cell.reason(), cell.stderrTail(), cell.started(), cell.finished(), cell.wallSeconds(),
-                cell.session(), null, cell.tokenLatencies(), null, cell.output(), cell.forks());
+                cell.session(), null, cell.tokenLatencies(), null, cell.output(), cell.forks(), cell.executedOn());
         update(c, "INSERT INTO cell (run_key, cell_id, runtime, device, weight_precision, workload, status, reason, started, finished,"
                         + " wall_seconds, content_hash, document, telemetry_file, telemetry_series)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -170,7 +170,7 @@ public final class StoredRuns {
                             sources == null ? List.of() : sources);
                     cells.add(new CellResult(d.id(), d.runtime(), d.device(), d.precision(), d.workload(), d.model(), d.settings(),
                             d.status(), d.reason(), d.stderrTail(), d.started(), d.finished(), d.wallSeconds(), d.session(),
-                            metrics.get(id), d.tokenLatencies(), t, d.output(), d.forks()));
+                            metrics.get(id), d.tokenLatencies(), t, d.output(), d.forks(), d.executedOn()));
                 }
             }
         }
