@@ -33,12 +33,14 @@ class ForkInterferenceTest {
     private static Path profile() throws Exception {
         Path p = tmp.resolve("interference.json");
         // Two intra-op threads on a model where the second thread pays (see GateOnRealRunsTest): a hog on
-        // the machine's cores slows such a fork down, so counting it would read as a regression.
+        // the machine's cores slows such a fork down, so counting it would read as a regression. Steal is
+        // not what this test is about: CI's shared hosts steal 5-8 % at times, so its limit is set out of
+        // reach here and only the hog decides which fork is disturbed.
         Files.writeString(p, "{\"model\": {\"synthetic\": {\"dims\": {\"hidden\": 1024, \"layers\": 4, \"heads\": 16,"
                 + " \"intermediate\": 2816}}},"
                 + " \"workloads\": {\"generate\": {\"prompt_tokens\": []}, \"decode\": {\"context_depths\": [256]}},"
                 + " \"jmh\": {\"forks\": 2, \"warmup_iterations\": 2, \"iterations\": 5, \"decode_iterations\": 10},"
-                + " \"interference\": {\"max_other_cores\": 0.5, \"max_steal_pct\": 5, \"reruns\": 2},"
+                + " \"interference\": {\"max_other_cores\": 0.5, \"max_steal_pct\": 60, \"reruns\": 2},"
                 + " \"thresholds\": {\"default\": \"20%\"}}");
         return p;
     }

@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code --interleave} on a real run of two cells with two forks each: the forks run in turns (the first
  * cell's first fork, the second cell's first, then each cell's second), and each cell still ends with its
- * two forks' samples and its result.
+ * two forks' samples and its result. On a shared machine a fork may be judged disturbed and run again
+ * (jmh.forks undisturbed forks is what a cell needs), so the test counts the undisturbed forks and checks
+ * the turn order on the first round, which reruns never touch.
  */
 class InterleavedForksTest {
 
@@ -31,8 +33,9 @@ class InterleavedForksTest {
         List<CellResult> cells = r.cells().stream().filter(CellResult::ok).toList();
         assertEquals(2, cells.size(), r.cells().toString());
         for (CellResult c : cells) {
-            assertEquals(2, c.forks().size(), c.id() + " " + c.forks());
-            assertEquals(2, c.metrics().get("tpot_ms").samples().size(), c.id());
+            long clean = c.forks().stream().filter(f -> !f.disturbed()).count();
+            assertEquals(2, clean, c.id() + " " + c.forks());
+            assertEquals(2, c.metrics().get("tpot_ms").samples().size(), c.id() + ": the undisturbed forks' samples only");
         }
         // Fork processes started in this order (process ids rise as they start): a1 < b1 < a2 < b2.
         long a1 = cells.get(0).forks().get(0).pid();
