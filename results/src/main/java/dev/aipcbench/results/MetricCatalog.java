@@ -37,10 +37,19 @@ public final class MetricCatalog {
             "Energy of the cell per token generated in it, where an energy counter exists.");
     public static final MetricDefinition LOOP_OVERHEAD_PCT = def("loop_overhead_pct", "loop overhead", "%", Metric.Better.LOWER,
             "Share of each decode step spent in the suite's loop outside the runtime's inference call (sampling included).");
+    public static final MetricDefinition READ_GB_S = def("read_gb_s", "read bandwidth", "GB/s", Metric.Better.HIGHER,
+            "Memory read bandwidth of the cell's device with its threads: bytes of a buffer far larger than the caches, read once "
+                    + "per shot, / the shot's time (GB = 1e9 bytes). The ceiling of a decode step, which streams every weight once.");
+    public static final MetricDefinition MATMUL_M1_GB_S = def("matmul_m1_gb_s", "matmul M=1", "GB/s", Metric.Better.HIGHER,
+            "One token's matmul through the runtime (M=1, the model's largest projection, weights in the cell's precision): "
+                    + "weight bytes / time. Where a decode step's weights stream at best in that precision's kernel.");
+    public static final MetricDefinition MATMUL_M512_GFLOP_S = def("matmul_m512_gflop_s", "matmul M=512", "GFLOP/s", Metric.Better.HIGHER,
+            "A 512-token matmul through the runtime (the same weights): 2*M*K*N / time. The compute ceiling of a prefill.");
 
     /** Every metric, in the order reports list them. */
     public static final List<MetricDefinition> ALL = List.of(TTFT_MS, TPOT_MS, ITL_MS, PREFILL_TOK_S, DECODE_TOK_S, E2E_MS,
-            E2E_TOK_S, LOAD_MS, LOAD_WARM_MS, PEAK_RSS_MB, ENERGY_J, ENERGY_J_PER_TOKEN, LOOP_OVERHEAD_PCT);
+            E2E_TOK_S, LOAD_MS, LOAD_WARM_MS, PEAK_RSS_MB, ENERGY_J, ENERGY_J_PER_TOKEN, LOOP_OVERHEAD_PCT, READ_GB_S, MATMUL_M1_GB_S,
+            MATMUL_M512_GFLOP_S);
 
     private MetricCatalog() {
     }

@@ -13,15 +13,16 @@ import java.util.List;
  * {@link Visitor}, so a new kind fails to compile wherever it is not handled yet.
  *
  * <p>In results.json a workload is an object with its {@code kind} ({@code generate}, {@code prefill},
- * {@code decode}, {@code load}) and its own parameters.
+ * {@code decode}, {@code load}, {@code characterise}) and its own parameters.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Workload.Generate.class, name = Workload.Generate.KIND),
     @JsonSubTypes.Type(value = Workload.Prefill.class, name = Workload.Prefill.KIND),
     @JsonSubTypes.Type(value = Workload.Decode.class, name = Workload.Decode.KIND),
-    @JsonSubTypes.Type(value = Workload.Load.class, name = Workload.Load.KIND)})
-public sealed interface Workload permits Workload.Generate, Workload.Prefill, Workload.Decode, Workload.Load {
+    @JsonSubTypes.Type(value = Workload.Load.class, name = Workload.Load.KIND),
+    @JsonSubTypes.Type(value = Workload.Characterise.class, name = Workload.Characterise.KIND)})
+public sealed interface Workload permits Workload.Generate, Workload.Prefill, Workload.Decode, Workload.Load, Workload.Characterise {
 
     /** The kind's name in results and profiles. */
     String kind();
@@ -105,6 +106,8 @@ public sealed interface Workload permits Workload.Generate, Workload.Prefill, Wo
         R decode(Decode d);
 
         R load(Load l);
+
+        R characterise(Characterise c);
     }
 
     /** G tokens after a P-token prompt: TTFT, TPOT, ITL, throughputs, E2E. */
@@ -345,6 +348,71 @@ public sealed interface Workload permits Workload.Generate, Workload.Prefill, Wo
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.load(this);
+        }
+    }
+
+    /**
+     * What the hardware under the cell can do, not a token: its device's memory read bandwidth and its
+     * precision's matmul throughput at M=1 (weight-bandwidth bound) and M=512 (compute bound), through the
+     * cell's runtime, with {@code threads} threads (0: the runtime's choice, for accelerators). Token cells
+     * are placed against these ceilings ({@link Ceilings}); a threads sweep is one cell per count.
+     */
+    record Characterise(int threads) implements Workload {
+        public static final String KIND = "characterise";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public String key() {
+            return "characterise-t" + threads;
+        }
+
+        @Override
+        public String label() {
+            return "characterise t" + threads;
+        }
+
+        @Override
+        public int order() {
+            return 4;
+        }
+
+        @Override
+        public int[] sortKeys() {
+            return new int[] {threads};
+        }
+
+        @Override
+        public List<MetricDefinition> metrics() {
+            return List.of(MetricCatalog.READ_GB_S, MetricCatalog.MATMUL_M1_GB_S, MetricCatalog.MATMUL_M512_GFLOP_S);
+        }
+
+        @Override
+        public MetricDefinition headline() {
+            return MetricCatalog.READ_GB_S;
+        }
+
+        @Override
+        public int tokensPerShot() {
+            return 0;
+        }
+
+        @Override
+        public List<SweepPoint> sweepPoints() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Map<String, Integer> parameters() {
+            return java.util.Map.of("threads", threads);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.characterise(this);
         }
     }
 }

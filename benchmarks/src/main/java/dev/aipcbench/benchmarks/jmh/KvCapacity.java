@@ -35,4 +35,9 @@ public final class KvCapacity implements Workload.Visitor<Integer> {
     public Integer load(Workload.Load l) {
         return LOAD;
     }
+
+    @Override
+    public Integer characterise(Workload.Characterise c) {
+        return LOAD; // no tokens: the session only needs to open
+    }
 }

@@ -60,6 +60,12 @@ final class JmhPlan implements Workload.Visitor<ChainedOptionsBuilder> {
                 .measurementIterations(measuredIterations(l, jmh));
     }
 
+    @Override
+    public ChainedOptionsBuilder characterise(Workload.Characterise c) {
+        // placeholder until the characterisation benchmarks land (issue 13)
+        throw new UnsupportedOperationException("the characterise workload is not measured yet");
+    }
+
     private static String exact(Class<?> benchmark, String method) {
         return "^" + benchmark.getName().replace(".", "\\.") + "\\." + method + "$";
     }
