@@ -349,9 +349,13 @@ final class CellRunner {
         return new CellResult.ExecutedOn(words.isEmpty() ? null : String.join("; ", words), hardware, suspected);
     }
 
-    /** Session details that say where a runtime put the work, in the order they are quoted. */
+    /**
+     * Session details that say where a runtime put the work, in the order they are quoted: the provider as
+     * set (with the options the suite applied), OpenVINO's EXECUTION_DEVICES, ONNX Runtime's node split,
+     * onnxruntime-genai's own device_type, llama.cpp's backends and offloaded layers, the NPU library's backend.
+     */
     private static final List<String> RUNTIME_WORDS = List.of("provider", "EXECUTION_DEVICES", "ep_node_assignment", "device",
-            "ggml_devices", "n_gpu_layers");
+            "device_type", "ggml_devices", "n_gpu_layers", dev.aipcbench.harness.runtime.npuacceleration.NpuGenerationSession.BACKEND);
 
     /**
      * What the forks' own CPU time says about the threads: the cores the undisturbed forks kept busy during

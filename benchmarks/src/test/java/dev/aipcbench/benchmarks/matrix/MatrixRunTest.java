@@ -67,6 +67,11 @@ class MatrixRunTest {
         }
         // The quick preset plans every runtime installed here: the suite's runtime environment has onnxruntime-genai.
         assertTrue(r.cell("onnxruntime-genai/cpu/int4/generate-p128-g64").map(CellResult::ok).orElse(false), "genai planned and ok");
+        // Where each runtime says it ran: ONNX Runtime's node split, genai's own device_type.
+        assertTrue(r.cell("onnxruntime/cpu/int4/generate-p128-g64").orElseThrow().executedOn().runtime()
+                .contains("ep_node_assignment CPUExecutionProvider"), "ORT's node assignment");
+        assertTrue(r.cell("onnxruntime-genai/cpu/int4/generate-p128-g64").orElseThrow().executedOn().runtime()
+                .contains("device_type CPU"), "genai's OgaModelGetDeviceType");
         // Same weights, same tokens: the probe of every generate cell against the fp32 reference, run apart.
         assertTrue(r.reference().source().contains("phi3-tiny-fp32-seed42"), r.reference().source());
         for (String id : List.of("onnxruntime/cpu/int4/generate-p128-g64", "onnxruntime-genai/cpu/int4/generate-p128-g64")) {

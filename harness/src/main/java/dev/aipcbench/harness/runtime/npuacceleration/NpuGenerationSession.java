@@ -29,6 +29,9 @@ public final class NpuGenerationSession implements GenerationSession {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
 
+    /** The session detail that quotes the library's own backend: whether it found an NPU, its driver. */
+    public static final String BACKEND = "npu_backend";
+
     private final DriverProcess driver;
     private final SessionInfo info;
 
@@ -52,11 +55,28 @@ public final class NpuGenerationSession implements GenerationSession {
             details.put("dtype", dtype);
             details.put("load_ms", Double.toString(ready.path("load_ns").asLong() / 1e6));
             details.put("library_version", ready.path("version").asText());
+            details.put(BACKEND, backend(ready.path("backend")));
             details.put("note", "intel_npu_acceleration_library is archived upstream (no longer maintained by Intel)");
             SessionInfo info = new SessionInfo(NpuAccelerationLibraryRuntime.ID, runtimeVersion, "Intel NPU (" + dtype + ")",
                     ready.path("vocab").asInt(-1), ready.path("layers").asInt(-1), "float16", "transformers past_key_values", details);
             return new NpuGenerationSession(driver, info);
         });
+    }
+
+    /**
+     * The library's backend report in words: a cell labelled npu whose library found no NPU did not run on one,
+     * whatever its timings say.
+     */
+    private static String backend(JsonNode report) {
+        if (report.isMissingNode() || report.isNull()) {
+            return "not reported (driver without a backend report)";
+        }
+        if (report.has("error")) {
+            return "not reported: " + report.path("error").asText();
+        }
+        String driverVersion = report.path("driver_version").asText("unknown");
+        return report.path("npu_available").asBoolean(false) ? "NPU, driver " + driverVersion
+                : "no NPU found by the library (driver " + driverVersion + "): not on an NPU";
     }
 
     @Override

@@ -35,6 +35,18 @@ def generate(torch, model, prompt, new_tokens):
     emit(event='done')
 
 
+def backend_report(npu):
+    """What the library's own backend says it runs on: whether it found an NPU, and its driver version."""
+    report = {}
+    try:
+        from intel_npu_acceleration_library import backend
+        report['npu_available'] = bool(backend.npu_available())
+        report['driver_version'] = str(backend.get_driver_version())
+    except Exception as e:
+        report['error'] = '%s: %s' % (type(e).__name__, e)
+    return report
+
+
 def main():
     model_dir, dtype_name = sys.argv[1], sys.argv[2]
     try:
@@ -54,7 +66,8 @@ def main():
         return 3
     shape = model.config
     emit(event='ready', load_ns=time.monotonic_ns() - started, version=getattr(npu, '__version__', 'unknown'),
-         vocab=int(getattr(shape, 'vocab_size', -1)), layers=int(getattr(shape, 'num_hidden_layers', -1)))
+         vocab=int(getattr(shape, 'vocab_size', -1)), layers=int(getattr(shape, 'num_hidden_layers', -1)),
+         backend=backend_report(npu))
     for line in sys.stdin:
         if not line.strip():
             continue

@@ -57,6 +57,7 @@ class NpuGenerationSessionTest {
             assertEquals(2, s.info().layers());
             assertEquals("int4", s.info().details().get("dtype"));
             assertEquals("Intel NPU (int4)", s.info().provider());
+            assertEquals("NPU, driver 1.13.0", s.info().details().get(NpuGenerationSession.BACKEND), "the library's own backend report");
         }
     }
 
@@ -109,6 +110,13 @@ class NpuGenerationSessionTest {
             TokenTimeline timeline = new TokenTimeline(3);
             s.generate(PROMPT, 3, timeline);
             assertArrayEquals(FakePython.expected(PROMPT, 3), timeline.tokens());
+        }
+    }
+
+    @Test
+    void aLibraryThatFoundNoNpuSaysSoInTheSessionsBackendReport() {
+        try (GenerationSession s = runtime.open(tmp.resolve("phi-3-no-npu-backend"), npu("int4"))) {
+            assertEquals("no NPU found by the library (driver 0): not on an NPU", s.info().details().get(NpuGenerationSession.BACKEND));
         }
     }
 }

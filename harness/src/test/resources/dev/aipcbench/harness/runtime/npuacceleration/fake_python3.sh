@@ -24,7 +24,11 @@ case "$model" in
   *broken*) echo "{\"event\": \"error\", \"message\": \"loading $model failed: OSError: no config.json\"}"; exit 3 ;;
   *crash*) echo "Fatal Python error: Segmentation fault" >&2; exit 139 ;;
 esac
-echo '{"event": "ready", "load_ns": 1500000, "version": "1.4.0", "vocab": 1000, "layers": 2}'
+case "$model" in
+  *no-npu-backend*) backend='{"npu_available": false, "driver_version": "0"}' ;;
+  *) backend='{"npu_available": true, "driver_version": "1.13.0"}' ;;
+esac
+echo "{\"event\": \"ready\", \"load_ns\": 1500000, \"version\": \"1.4.0\", \"vocab\": 1000, \"layers\": 2, \"backend\": $backend}"
 while IFS= read -r line; do
   [ -z "$line" ] && continue
   prompt=${line#*\"prompt\":[}
