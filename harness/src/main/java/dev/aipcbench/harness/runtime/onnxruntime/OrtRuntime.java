@@ -13,6 +13,7 @@ import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
+import dev.aipcbench.results.TokenAnatomy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -80,10 +81,11 @@ public final class OrtRuntime implements InferenceRuntime {
     @Override
     public Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
         Path trace;
+        int[] prompt;
         try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(modelFolder), settings,
                 workDir.resolve("ort-profile"))) {
             int room = settings.maxSequenceLength() > 0 ? settings.maxSequenceLength() - PROFILED_STEPS - 1 : PROFILED_PROMPT;
-            int[] prompt = new int[Math.max(1, Math.min(PROFILED_PROMPT, room))];
+            prompt = new int[Math.max(1, Math.min(PROFILED_PROMPT, room))];
             java.util.Arrays.fill(prompt, 1);
             int token = s.prefill(prompt);
             for (int i = 0; i < PROFILED_STEPS; i++) {
@@ -96,8 +98,15 @@ public final class OrtRuntime implements InferenceRuntime {
             Map<String, String> out = new java.util.LinkedHashMap<>();
             out.put("ep_node_assignment", profile.describeAssignment());
             if (profile.runs() > 1) {
-                out.put("prefill_op_share", profile.describeOpShare(0));
-                out.put("decode_op_share", profile.describeOpShare(profile.runs() - 1));
+                int last = profile.runs() - 1;
+                out.put(TokenAnatomy.Step.PREFILL.share(), profile.describeOpShare(0));
+                out.put(TokenAnatomy.Step.PREFILL.millis(), millis(profile.runMillis(0)));
+                out.put(TokenAnatomy.Step.PREFILL.kernelMillis(), millis(profile.kernelMillis(0)));
+                out.put(TokenAnatomy.Step.PREFILL.tokens(), Integer.toString(prompt.length));
+                out.put(TokenAnatomy.Step.DECODE.share(), profile.describeOpShare(last));
+                out.put(TokenAnatomy.Step.DECODE.millis(), millis(profile.runMillis(last)));
+                out.put(TokenAnatomy.Step.DECODE.kernelMillis(), millis(profile.kernelMillis(last)));
+                out.put(TokenAnatomy.Step.DECODE.tokens(), Integer.toString(prompt.length + PROFILED_STEPS - 1));
             }
             return out;
         } catch (java.io.IOException e) {
@@ -109,6 +118,10 @@ public final class OrtRuntime implements InferenceRuntime {
                 // a trace left in the fork's folder is harmless
             }
         }
+    }
+
+    private static String millis(double ms) {
+        return String.format(java.util.Locale.ROOT, "%.3f", ms);
     }
 
     private static final int PROFILED_PROMPT = 8;
