@@ -52,6 +52,22 @@ public record TokenAnatomy(Step step, List<Share> shares, double stepMs, double 
         }
     }
 
+    /** The session facts of one profiled step, as {@link #of} reads them back. */
+    public static Map<String, String> facts(Step step, Map<String, Double> percentByOp, double stepMs, double kernelMs, int position) {
+        Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put(step.share(), shareLine(percentByOp));
+        f.put(step.millis(), String.format(java.util.Locale.ROOT, "%.3f", stepMs));
+        f.put(step.kernelMillis(), String.format(java.util.Locale.ROOT, "%.3f", kernelMs));
+        f.put(step.tokens(), Integer.toString(position));
+        return f;
+    }
+
+    /** Shares as the session facts record them: {@code MatMulNBits 81.2%, GroupQueryAttention 6.0%}, largest first as given. */
+    public static String shareLine(Map<String, Double> percentByOp) {
+        return percentByOp.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "%s %.1f%%", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The time outside every kernel (the runtime's own work between them), ms. */
     public double outsideKernelsMs() {
         return Math.max(0, stepMs - kernelMs);

@@ -85,6 +85,7 @@ public final class RooflineChart {
             s.setLineStyle(SeriesLines.DASH_DASH);
         }
         Map<String, List<RooflinePoint>> series = new LinkedHashMap<>();
+        List<RooflinePoint> labelled = new ArrayList<>();
         for (RooflinePoint p : points) {
             series.computeIfAbsent(p.cell().runtime() + " \u00b7 " + p.cell().precision() + " \u00b7 " + p.phase().label(),
                     k -> new ArrayList<>()).add(p);
@@ -98,7 +99,10 @@ public final class RooflineChart {
             s.setMarkerColor(c);
             s.setMarker(e.getValue().get(0).phase() == RooflinePoint.Phase.DECODE ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
             for (RooflinePoint p : e.getValue()) {
-                chart.addAnnotation(new AnnotationText(label(p), p.intensity(), p.gflopPerSecond() * 1.35, false));
+                if (labelled.stream().noneMatch(q -> near(p, q))) {
+                    chart.addAnnotation(new AnnotationText(label(p), p.intensity(), p.gflopPerSecond() * 1.35, false));
+                    labelled.add(p);
+                }
             }
         }
         chart.getStyler().setAnnotationTextFont(ChartStyle.TICK_FONT);
@@ -109,6 +113,11 @@ public final class RooflineChart {
                 + "(weights + KV cache), both from the model's dimensions; attained = FLOPs / TPOT (decode) or / TTFT (prefill)."
                 + (bandwidth.isEmpty() ? " No read bandwidth was measured on this device (run characterise): the slope is missing." : "");
         return Optional.of(new ChartImage(fileName, "Roofline: " + device, caption, PngEncoding.of(chart)));
+    }
+
+    /** Labels closer than this (in decades on both axes) would print over each other: the first one stands for both. */
+    private static boolean near(RooflinePoint a, RooflinePoint b) {
+        return Math.abs(Math.log10(a.intensity() / b.intensity())) < 0.6 && Math.abs(Math.log10(a.gflopPerSecond() / b.gflopPerSecond())) < 0.12;
     }
 
     private static void line(XYSeries s, java.awt.Color c) {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -127,7 +126,6 @@ public final class OrtProfile {
 
     /** {@link #opShare} as a line. */
     public String describeOpShare(int index) {
-        return opShare(index).entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "));
+        return dev.aipcbench.results.TokenAnatomy.shareLine(opShare(index));
     }
 }

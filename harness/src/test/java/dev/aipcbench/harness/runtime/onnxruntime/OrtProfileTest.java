@@ -1,6 +1,7 @@
 package dev.aipcbench.harness.runtime.onnxruntime;
 
 import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
 import dev.aipcbench.harness.testing.TestModels;
 import dev.aipcbench.results.TokenAnatomy;
@@ -48,7 +49,8 @@ class OrtProfileTest {
             assertTrue(kernelMs > 0 && kernelMs <= stepMs, step + ": the kernels run inside the step: " + kernelMs + " of " + stepMs + " ms");
         }
         assertEquals("8", profile.get(TokenAnatomy.Step.PREFILL.tokens()), "the profiled prompt");
-        assertEquals("11", profile.get(TokenAnatomy.Step.DECODE.tokens()), "the last of 4 decode steps after it sees 11 cached tokens");
+        int depth = Integer.parseInt(profile.get(TokenAnatomy.Step.DECODE.tokens()));
+        assertTrue(depth >= 8 && depth < 8 + InferenceRuntime.PROFILED_STEPS, "the median decode step after the 8-token prompt: " + depth);
         try (var left = Files.list(tmp)) {
             assertEquals(0, left.count(), "the trace file is removed");
         }
