@@ -1,6 +1,6 @@
 package dev.aipcbench.benchmarks.jmh;
 
-import dev.aipcbench.harness.model.ModelTokenCost;
+import dev.aipcbench.harness.model.cost.ModelTokenCost;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import dev.aipcbench.harness.runtime.StepwiseSession;

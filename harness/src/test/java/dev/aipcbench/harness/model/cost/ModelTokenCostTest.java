@@ -1,4 +1,7 @@
-package dev.aipcbench.harness.model;
+package dev.aipcbench.harness.model.cost;
+
+import dev.aipcbench.harness.model.ModelDimensions;
+import dev.aipcbench.harness.model.Precision;
 
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.aipcbench.harness.model.onnx.OnnxModelFile;

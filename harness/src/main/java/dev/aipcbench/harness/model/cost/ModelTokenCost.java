@@ -1,5 +1,9 @@
-package dev.aipcbench.harness.model;
+package dev.aipcbench.harness.model.cost;
 
+import dev.aipcbench.harness.model.ModelDimensions;
+import dev.aipcbench.harness.model.ModelFormat;
+import dev.aipcbench.harness.model.ModelManifest;
+import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.harness.model.gguf.GgmlType;
 import dev.aipcbench.results.TokenCost;
 
