@@ -30,6 +30,7 @@ public record RooflineField(RooflinePoint.Phase phase) {
     public String description() {
         return phase == RooflinePoint.Phase.DECODE
                 ? "bytes a decode step reads (weights + KV cache at its depth) / TPOT, as % of the device's measured read bandwidth"
+                        + " (over 100 %: the weights stayed in the caches)"
                 : "FLOPs of the prompt / TTFT, as % of the measured M=512 matmul throughput of the cell's precision";
     }
 
