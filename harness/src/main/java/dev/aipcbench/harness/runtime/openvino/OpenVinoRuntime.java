@@ -147,7 +147,8 @@ public final class OpenVinoRuntime implements InferenceRuntime {
     /**
      * A prefill of {@value #PROFILED_PROMPT} tokens and {@value #PROFILED_STEPS} decode steps on a session compiled with
      * {@code PERF_COUNT=YES} (never the timed one: counting every node's time costs some), each step's per-layer times
-     * read from its request: the prefill's, and the median decode step's ({@link OvProfile#step}).
+     * read from its request: the prefill's, and the median decode step's ({@link OvProfile#step}), after a warm-up prefill
+     * and step.
      */
     @Override
     public Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
@@ -160,20 +161,23 @@ public final class OpenVinoRuntime implements InferenceRuntime {
             int room = settings.maxSequenceLength() > 0 ? settings.maxSequenceLength() - PROFILED_STEPS - 1 : PROFILED_PROMPT;
             int[] prompt = new int[Math.max(1, Math.min(PROFILED_PROMPT, room))];
             java.util.Arrays.fill(prompt, 1);
+            // A first inference repacks the weights (seconds on a large model): a warm-up prefill and step take it.
             int token = s.prefill(prompt);
-            OvProfile prefill = s.lastProfile();
+            token = s.decode(token);
+            OvProfile before = s.lastProfile();
+            token = s.prefill(prompt);
+            OvProfile after = s.lastProfile();
+            OvProfile prefill = OvProfile.step(before, after, WARM_INFERENCES + 1);
             out.putAll(TokenAnatomy.facts(TokenAnatomy.Step.PREFILL, prefill.opShare(), s.lastRunNanos() / 1e6, prefill.kernelMillis(),
                     prompt.length));
-            // the prefill was the request's first inference; decode step i is its (i + 2)th
-            OvProfile before = prefill;
             List<OvProfile> steps = new java.util.ArrayList<>();
             List<Double> millis = new java.util.ArrayList<>();
             for (int i = 0; i < PROFILED_STEPS; i++) {
-                token = s.decode(token);
-                OvProfile after = s.lastProfile();
-                steps.add(OvProfile.step(before, after, i + 2));
-                millis.add(s.lastRunNanos() / 1e6);
                 before = after;
+                token = s.decode(token);
+                after = s.lastProfile();
+                steps.add(OvProfile.step(before, after, WARM_INFERENCES + 2 + i));
+                millis.add(s.lastRunNanos() / 1e6);
             }
             // the median decode step, so one step another process delayed does not speak for the cell
             int median = java.util.stream.IntStream.range(0, PROFILED_STEPS).boxed()
@@ -185,4 +189,6 @@ public final class OpenVinoRuntime implements InferenceRuntime {
     }
 
     private static final String PERF_COUNT = "PERF_COUNT";
+    /** Inferences before the profiled prefill: the means {@link OvProfile} reads count them (the graph's, shared by its requests). */
+    private static final int WARM_INFERENCES = 2;
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * the model compiled with {@code PERF_COUNT=YES}): the executed nodes' time, by the node type the plugin ran
  * ({@code FullyConnected}, {@code ScaledDotProductAttentionWithKVCache}, {@code RMS}, ...), largest first.
  *
- * <p>The CPU plugin reports each node's mean over every inference of the request so far, not the last one's time
+ * <p>The CPU plugin reports each node's mean over every inference of its graph so far (one graph per stream, shared
+ * by the stream's requests; integer microseconds), not the last one's time
  * (seen here: the sums fell step by step, 8.2, 5.9, 4.7, 4.0 ms, while each infer call took 2 to 4 ms, the
  * prefill's time averaged away), so one step's own times are recovered from the means before and after it
  * ({@link #step}).
@@ -44,7 +45,7 @@ final class OvProfile {
     }
 
     /**
-     * The times of the {@code n}th inference of a request alone, from the means after it ({@code after}) and after the
+     * The times of the {@code n}th inference of the graph alone, from the means after it ({@code after}) and after the
      * one before ({@code before}): {@code n * after - (n - 1) * before}, per node type.
      */
     static OvProfile step(OvProfile before, OvProfile after, int n) {
