@@ -8,6 +8,8 @@ import dev.aipcbench.harness.model.onnx.OnnxModelFile;
 import dev.aipcbench.harness.model.synthetic.Phi3Graph;
 import dev.aipcbench.harness.testing.TestModels;
 import dev.aipcbench.results.TokenCost;
+import dev.aipcbench.harness.testing.OpenVinoTestModels;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,5 +49,28 @@ class ModelTokenCostTest {
         assertEquals(2L * d.layers() * d.kvWidth() * 4, cost.kvBytesPerPosition(), "K and V of every layer, fp32");
         assertEquals(2 * d.parameterCount() - 2L * d.vocab() * d.hidden() - 2L * (2L * d.layers() + 1) * d.hidden(),
                 cost.linearFlops(), "2 FLOPs per matmul weight: every parameter but the embedding table and the norm gains");
+    }
+
+    /** The same against the IR: every Const of the model's weights as its .xml sizes it, the embedding's (codes, scale, zero point) a row. */
+    @Test
+    void anOpenVinoDecodeStepReadsEveryWeightConstantButTheEmbeddingTable() throws Exception {
+        Path folder = OpenVinoTestModels.tiny(Precision.INT4);
+        TokenCost cost = ModelTokenCost.of(folder).cost();
+        ModelDimensions d = ModelDimensions.tiny();
+        org.w3c.dom.NodeList layers = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(folder.resolve("openvino_model.xml").toFile()).getElementsByTagName("layer");
+        long onDisk = 0;
+        for (int i = 0; i < layers.getLength(); i++) {
+            org.w3c.dom.Element layer = (org.w3c.dom.Element) layers.item(i);
+            String name = layer.getAttribute("name");
+            // the weights are named after the model's tensors; the rotary tables are read one position a step
+            if (!layer.getAttribute("type").equals("Const") || !(name.startsWith("model.") || name.startsWith("lm_head"))
+                    || name.contains("rotary_emb")) {
+                continue;
+            }
+            long size = Long.parseLong(((org.w3c.dom.Element) layer.getElementsByTagName("data").item(0)).getAttribute("size"));
+            onDisk += name.startsWith(Phi3Graph.EMBEDDING) ? size / d.vocab() : size;
+        }
+        assertEquals(onDisk, cost.weightBytes(), "int4 projections, the 8-bit embedding row and LM head, f32 norms");
     }
 }
