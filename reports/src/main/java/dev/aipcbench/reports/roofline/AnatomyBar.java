@@ -66,16 +66,16 @@ public record AnatomyBar(CellResult cell, TokenAnatomy anatomy, List<Part> parts
         // the shares are recorded to 0.1 %: scaled to their own sum, the parts add up to the kernels' time exactly
         double sum = Math.max(a.shares().stream().mapToDouble(TokenAnatomy.Share::percent).sum(), 1e-12);
         for (TokenAnatomy.Share s : a.shares()) {
-            double ms = a.kernelMs() * s.percent() / sum;
-            String name = isNorm(s.op()) ? NORMS : s.op();
-            if (!name.equals(NORMS) && 100 * ms / a.stepMs() < SMALL_PCT) {
-                other += ms;
-            } else {
-                grouped.merge(name, ms, Double::sum);
-            }
+            grouped.merge(isNorm(s.op()) ? NORMS : s.op(), a.kernelMs() * s.percent() / sum, Double::sum);
         }
         List<Part> parts = new ArrayList<>();
-        grouped.forEach((k, v) -> parts.add(new Part(k, v)));
+        for (Map.Entry<String, Double> e : grouped.entrySet()) {
+            if (100 * e.getValue() / a.stepMs() < SMALL_PCT) {
+                other += e.getValue();
+            } else {
+                parts.add(new Part(e.getKey(), e.getValue()));
+            }
+        }
         if (other > 0) {
             parts.add(new Part(OTHER, other));
         }
