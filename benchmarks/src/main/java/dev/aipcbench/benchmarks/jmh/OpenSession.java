@@ -1,5 +1,6 @@
 package dev.aipcbench.benchmarks.jmh;
 
+import dev.aipcbench.harness.model.cost.ModelTokenCost;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import dev.aipcbench.harness.runtime.StepwiseSession;
@@ -103,7 +104,8 @@ public abstract class OpenSession extends CellParameters {
     /**
      * Runs {@link #afterMeasurement()}, records the session's facts once more (runtimes that add the last
      * generation's own measurements to their details, OpenVINO GenAI's perf metrics, have them only now),
-     * and closes the session.
+     * and closes the session; then the profiling pass and what a token of the model costs (the roofline's bytes
+     * and FLOPs), both added to those facts.
      */
     @TearDown(Level.Trial)
     public void close() {
@@ -121,6 +123,7 @@ public abstract class OpenSession extends CellParameters {
             session.close();
         }
         executionProfile();
+        ForkRecorder.sessionDetails(ModelTokenCost.of(Path.of(cell.model())).facts());
     }
 
     /**

@@ -88,6 +88,11 @@ class MatrixRunTest {
         assertEquals(2, generate.metrics().get(MetricCatalog.TTFT_MS.name()).samples().get(0).size(), "2 measured iterations in one fork");
         assertEquals(64, generate.tokenLatencies().get(0).get(0).size(), "every generated token's latency is kept");
         assertEquals("CPUExecutionProvider", generate.session().get("provider"));
+        // The fork records what a token of its model costs (the roofline's bytes) and its profiled steps (the anatomy).
+        assertEquals(Long.toString(dev.aipcbench.harness.model.cost.ModelTokenCost.of(java.nio.file.Path.of(generate.model().path()))
+                .cost().weightBytes()), generate.session().get(dev.aipcbench.results.TokenCost.WEIGHT_BYTES), generate.session().toString());
+        assertTrue(dev.aipcbench.results.TokenAnatomy.of(generate, dev.aipcbench.results.TokenAnatomy.Step.DECODE).isPresent(),
+                generate.session().toString());
         assertTrue(r.cell("onnxruntime/cpu/int4/load").orElseThrow().metrics().containsKey(MetricCatalog.LOAD_WARM_MS.name()));
 
         // Telemetry recorded beside every cell that ran: OSHI CPU, memory and the fork's peak RSS; the

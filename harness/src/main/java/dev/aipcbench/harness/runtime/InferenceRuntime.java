@@ -45,6 +45,10 @@ public interface InferenceRuntime {
      * where a step's time went by operator type ({@code prefill_op_share}, {@code decode_op_share}). Empty where the
      * runtime has no profiler the suite reads. {@code workDir} takes the runtime's trace files.
      */
+    /** The profiling pass's prompt, and its decode steps after it: short, since profiling slows what it watches. */
+    int PROFILED_PROMPT = 8;
+    int PROFILED_STEPS = 7;
+
     default Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
         return Map.of();
     }

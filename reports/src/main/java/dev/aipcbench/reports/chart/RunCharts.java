@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Every chart of one run: the matrix map, per-token latency per generate workload, TTFT against
  * prompt length, TPOT against context depth, decode throughput and TTFT with runtimes side by side (and devices,
- * where one runtime ran on several), and a telemetry timeline
+ * where one runtime ran on several), a roofline per device, and a telemetry timeline
  * per cell that recorded one. Charts with nothing to show are left out rather than drawn empty;
  * telemetry files that cannot be drawn become notes the report prints, not a failed report.
  *
@@ -58,6 +58,10 @@ public record RunCharts(List<ChartImage> overview, Map<String, ChartImage> telem
                         contender == CellField.DEVICE).ifPresent(overview::add);
             }
         }
+
+        dev.aipcbench.results.Ceilings ceilings = dev.aipcbench.results.Ceilings.of(cells);
+        cells.stream().map(CellResult::device).filter(java.util.Objects::nonNull).distinct().sorted(CellOrder.DEVICE)
+                .forEach(d -> RooflineChart.render(prefix + RooflineChart.fileName(d), d, cells, ceilings).ifPresent(overview::add));
 
         Map<String, ChartImage> telemetry = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();

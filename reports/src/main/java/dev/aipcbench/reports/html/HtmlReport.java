@@ -6,6 +6,7 @@ import dev.aipcbench.reports.chart.RunCharts;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;
 import dev.aipcbench.reports.html.section.AgreementSection;
+import dev.aipcbench.reports.html.section.AnatomySection;
 import dev.aipcbench.reports.html.section.CellsSection;
 import dev.aipcbench.reports.html.section.ChartsSection;
 import dev.aipcbench.reports.html.section.ComparisonSection;
@@ -44,6 +45,7 @@ public final class HtmlReport {
                 new ComparisonSection(runs, comparison),
                 new ChartsSection(runs, charts),
                 new CellsSection(runs),
+                new AnatomySection(runs),
                 new AgreementSection(runs),
                 new InterferenceSection(runs),
                 new TelemetrySection(runs, charts),

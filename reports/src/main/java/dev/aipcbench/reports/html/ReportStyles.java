@@ -59,6 +59,9 @@ final class ReportStyles {
             .muted { color: #57606a; }
             details summary { cursor: pointer; }
             footer { margin-top: 40px; color: #57606a; font-size: 0.85rem; }
+                        .anatomy-bar { display: flex; width: 520px; height: 22px; border: 1px solid var(--line); overflow: hidden; }
+            .anatomy-part { color: #fff; font-size: 11px; line-height: 22px; white-space: nowrap; overflow: hidden; padding-left: 3px; }
+            .anatomy-text { font-size: 12px; color: #57606a; }
             """;
 
     private ReportStyles() {

@@ -3,6 +3,7 @@ package dev.aipcbench.reports.table;
 import dev.aipcbench.reports.format.CellOrder;
 import dev.aipcbench.reports.format.NumberText;
 
+import dev.aipcbench.results.Ceilings;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
@@ -16,6 +17,7 @@ import dev.aipcbench.reports.rank.CellRanking;
 import dev.aipcbench.reports.rank.RankedGroup;
 import dev.aipcbench.reports.rank.RankingText;
 import dev.aipcbench.reports.rank.WhichToUse;
+import dev.aipcbench.reports.roofline.RooflineField;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +156,7 @@ public final class MarkdownSummary {
                 .anyMatch(c -> c.ok() && c.workload() instanceof Workload.Generate);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
+            Ceilings ceilings = Ceilings.of(runs.get(i).cells());
             for (CellResult c : sorted(runs.get(i))) {
                 if (!c.ok() || generateOnly && !(c.workload() instanceof Workload.Generate)) {
                     continue;
@@ -168,6 +171,9 @@ public final class MarkdownSummary {
                 for (String m : RESULT_METRICS) {
                     line.append(" | ").append(NumberText.value(MetricMedian.orNaN(c, m)));
                 }
+                for (RooflineField f : RooflineField.ALL) {
+                    line.append(" | ").append(MarkdownText.escape(f.value(c, ceilings).text()));
+                }
                 lines.add(line.append(" |\n").toString());
             }
         }
@@ -176,8 +182,11 @@ public final class MarkdownSummary {
             return;
         }
         md.append(generateOnly ? "### Generate cells (median)\n\n" : "### Results (median)\n\n");
-        md.append(runs.size() > 1 ? "| machine " : "").append("| runtime | device | precision | workload | TTFT ms | TPOT ms | decode tok/s | E2E ms |\n");
-        md.append(runs.size() > 1 ? "|---" : "").append("|---|---|---|---|---:|---:|---:|---:|\n");
+        md.append(runs.size() > 1 ? "| machine " : "").append("| runtime | device | precision | workload | TTFT ms | TPOT ms | decode tok/s | E2E ms");
+        RooflineField.ALL.forEach(f -> md.append(" | ").append(f.name()));
+        md.append(" |\n").append(runs.size() > 1 ? "|---" : "").append("|---|---|---|---|---:|---:|---:|---:");
+        RooflineField.ALL.forEach(f -> md.append("|---:"));
+        md.append("|\n");
         lines.stream().limit(MAX_RESULT_ROWS).forEach(md::append);
         if (lines.size() > MAX_RESULT_ROWS) {
             md.append("\n").append(lines.size() - MAX_RESULT_ROWS).append(" more cells: see report.html.\n");

@@ -124,4 +124,14 @@ public final class LlamaCppRuntime implements InferenceRuntime {
         }
         return LlamaCppSession.open(api(), version(), modelFolder, settings);
     }
+
+    /**
+     * llama.cpp's perf data ({@code llama_perf_context}) holds only the prompt-eval and eval totals and counts,
+     * no time by operator, so the cell says so rather than showing a breakdown the runtime never measured.
+     */
+    @Override
+    public java.util.Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
+        return java.util.Map.of(dev.aipcbench.results.TokenAnatomy.NOTE, "llama.cpp's perf data (llama_perf_context) has only "
+                + "prompt-eval and eval totals, no time by operator: no anatomy");
+    }
 }

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -114,9 +113,19 @@ public final class OrtProfile {
         return out;
     }
 
+    /** How long run {@code index} took as ONNX Runtime timed it ({@code model_run}, kernels and what lies between them), ms. */
+    public double runMillis(int index) {
+        return runs.get(index).dur() / 1000.0;
+    }
+
+    /** The kernels' time inside run {@code index}, ms: what {@link #opShare} divides. */
+    public double kernelMillis(int index) {
+        Run run = runs.get(index);
+        return kernels.stream().filter(k -> k.ts() >= run.ts() && k.ts() <= run.ts() + run.dur()).mapToLong(Kernel::dur).sum() / 1000.0;
+    }
+
     /** {@link #opShare} as a line. */
     public String describeOpShare(int index) {
-        return opShare(index).entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f%%", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "));
+        return dev.aipcbench.results.TokenAnatomy.shareLine(opShare(index));
     }
 }

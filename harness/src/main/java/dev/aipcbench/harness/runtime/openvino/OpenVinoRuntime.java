@@ -10,12 +10,14 @@ import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.GenerationSession;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.SessionSettings;
+import dev.aipcbench.results.TokenAnatomy;
 import dev.aipcbench.harness.runtime.environment.RuntimeEnvironment;
 import dev.aipcbench.harness.runtime.nativelib.LoadedOnce;
 import dev.aipcbench.harness.runtime.nativelib.NativeLibraryLookup;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The suite's own generation loop on OpenVINO Runtime through its C API ({@code openvino_c}), the counterpart
@@ -141,4 +143,52 @@ public final class OpenVinoRuntime implements InferenceRuntime {
         String device = explicit != null ? explicit : device(l.core(), settings.device());
         return OpenVinoSession.open(l.core(), l.ovCore(), modelFolder, device, settings, version());
     }
+
+    /**
+     * A prefill of {@value #PROFILED_PROMPT} tokens and {@value #PROFILED_STEPS} decode steps on a session compiled with
+     * {@code PERF_COUNT=YES} (never the timed one: counting every node's time costs some), each step's per-layer times
+     * read from its request: the prefill's, and the median decode step's ({@link OvProfile#step}), after a warm-up prefill
+     * and step.
+     */
+    @Override
+    public Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
+        Map<String, String> options = new java.util.LinkedHashMap<>(settings.providerOptions());
+        options.put(PERF_COUNT, "YES");
+        SessionSettings profiled = new SessionSettings(settings.device(), settings.intraOpThreads(), settings.optimization(),
+                settings.maxSequenceLength(), options, null, settings.sampling());
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (OpenVinoSession s = (OpenVinoSession) open(modelFolder, profiled)) {
+            int room = settings.maxSequenceLength() > 0 ? settings.maxSequenceLength() - PROFILED_STEPS - 1 : PROFILED_PROMPT;
+            int[] prompt = new int[Math.max(1, Math.min(PROFILED_PROMPT, room))];
+            java.util.Arrays.fill(prompt, 1);
+            // A first inference repacks the weights (seconds on a large model): a warm-up prefill and step take it.
+            int token = s.prefill(prompt);
+            token = s.decode(token);
+            OvProfile before = s.lastProfile();
+            token = s.prefill(prompt);
+            OvProfile after = s.lastProfile();
+            OvProfile prefill = OvProfile.step(before, after, WARM_INFERENCES + 1);
+            out.putAll(TokenAnatomy.facts(TokenAnatomy.Step.PREFILL, prefill.opShare(), s.lastRunNanos() / 1e6, prefill.kernelMillis(),
+                    prompt.length));
+            List<OvProfile> steps = new java.util.ArrayList<>();
+            List<Double> millis = new java.util.ArrayList<>();
+            for (int i = 0; i < PROFILED_STEPS; i++) {
+                before = after;
+                token = s.decode(token);
+                after = s.lastProfile();
+                steps.add(OvProfile.step(before, after, WARM_INFERENCES + 2 + i));
+                millis.add(s.lastRunNanos() / 1e6);
+            }
+            // the median decode step, so one step another process delayed does not speak for the cell
+            int median = java.util.stream.IntStream.range(0, PROFILED_STEPS).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(millis::get)).toList().get(PROFILED_STEPS / 2);
+            out.putAll(TokenAnatomy.facts(TokenAnatomy.Step.DECODE, steps.get(median).opShare(), millis.get(median),
+                    steps.get(median).kernelMillis(), prompt.length + median));
+        }
+        return out;
+    }
+
+    private static final String PERF_COUNT = "PERF_COUNT";
+    /** Inferences before the profiled prefill: the means {@link OvProfile} reads count them (the graph's, shared by its requests). */
+    private static final int WARM_INFERENCES = 2;
 }

@@ -397,6 +397,11 @@ public final class OpenVinoSession implements StepwiseSession {
         restock();
     }
 
+    /** OpenVINO's per-layer profile of the last step; the session must be opened with {@code PERF_COUNT=YES}. */
+    OvProfile lastProfile() {
+        return OvProfile.of(core, request);
+    }
+
     @Override
     public long lastRunNanos() {
         return lastRunNanos;

@@ -41,6 +41,37 @@ public interface OvCoreLibrary extends Library {
         }
     }
 
+    /**
+     * {@code ov_profiling_info_t}: {@code enum Status status; int64_t real_time, cpu_time (us); const char* node_name,
+     * exec_type, node_type}.
+     */
+    @Structure.FieldOrder({"status", "realTime", "cpuTime", "nodeName", "execType", "nodeType"})
+    class ProfilingInfo extends Structure {
+        /** {@code EXECUTED} in {@code ov_profiling_info_t::Status} (NOT_RUN 0, OPTIMIZED_OUT 1). */
+        public static final int EXECUTED = 2;
+        public int status;
+        public long realTime;
+        public long cpuTime;
+        public Pointer nodeName;
+        public Pointer execType;
+        public Pointer nodeType;
+
+        public ProfilingInfo() {
+        }
+
+        public ProfilingInfo(Pointer p) {
+            super(p);
+            read();
+        }
+    }
+
+    /** {@code ov_profiling_info_list_t}: {@code ov_profiling_info_t* profiling_infos; size_t size}. */
+    @Structure.FieldOrder({"profilingInfos", "size"})
+    class ProfilingInfoList extends Structure {
+        public Pointer profilingInfos;
+        public long size;
+    }
+
     /** {@code ov_element_type_e} codes used here (openvino/c/ov_common.h). */
     int ELEMENT_F16 = 3;
     int ELEMENT_F32 = 4;
@@ -96,6 +127,11 @@ public interface OvCoreLibrary extends Library {
     int ov_infer_request_infer(Pointer inferRequest);
 
     void ov_infer_request_free(Pointer inferRequest);
+
+    /** The last inference's time per node; the model must be compiled with {@code PERF_COUNT=YES}. */
+    int ov_infer_request_get_profiling_info(Pointer inferRequest, ProfilingInfoList profilingInfos);
+
+    void ov_profiling_info_list_free(ProfilingInfoList profilingInfos);
 
     int ov_tensor_create_from_host_ptr(int elementType, Shape.ByValue shape, Pointer hostPointer, PointerByReference tensor);
 

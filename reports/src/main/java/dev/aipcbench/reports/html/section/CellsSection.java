@@ -1,5 +1,6 @@
 package dev.aipcbench.reports.html.section;
 
+import dev.aipcbench.results.Ceilings;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
@@ -9,13 +10,16 @@ import dev.aipcbench.reports.html.markup.HtmlWriter;
 import dev.aipcbench.reports.html.markup.SortableTable;
 import dev.aipcbench.reports.format.CellOrder;
 import dev.aipcbench.reports.format.NumberText;
+import dev.aipcbench.reports.roofline.RooflineField;
+import dev.aipcbench.reports.roofline.RooflinePoint;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every cell of every run in one sortable table, one row per cell: its id, status and reason
- * (with the failed fork's stderr tail folded under it), model, and the medians of the headline metrics.
+ * (with the failed fork's stderr tail folded under it), model, the medians of the headline metrics, and where its
+ * decode and prefill stand against the run's measured ceilings ({@link RooflineField}).
  */
 public final class CellsSection implements ReportSection {
     private static final List<String[]> METRICS = List.of(
@@ -59,10 +63,14 @@ public final class CellsSection implements ReportSection {
         if (itl) {
             columns.add(SortableTable.Column.number("ITL p90 ms", "90th percentile of every inter-token latency"));
         }
+        List<RooflineField> roofline = RooflineField.ALL.stream().filter(f -> runs.stream().flatMap(r -> r.results().cells().stream())
+                .anyMatch(c -> c.ok() && RooflinePoint.hasPhase(c.workload(), f.phase()))).toList();
+        roofline.forEach(f -> columns.add(SortableTable.Column.number(f.name(), f.description())));
         columns.add(SortableTable.Column.number("n", "measured iterations (all forks)"));
 
         SortableTable table = new SortableTable("cells", null, columns);
         for (LoadedRun run : runs) {
+            Ceilings ceilings = Ceilings.of(run.results().cells());
             List<CellResult> cells = new ArrayList<>(run.results().cells());
             cells.sort(CellOrder.CELL);
             for (CellResult c : cells) {
@@ -83,6 +91,10 @@ public final class CellsSection implements ReportSection {
                     Metric m = c.ok() && c.metrics() != null ? c.metrics().get(MetricCatalog.ITL_MS.name()) : null;
                     double p90 = m == null || m.summary() == null ? Double.NaN : m.summary().p90();
                     row.add(SortableTable.Cell.number(p90, NumberText.value(p90)));
+                }
+                for (RooflineField f : roofline) {
+                    RooflineField.Value v = f.value(c, ceilings);
+                    row.add(SortableTable.Cell.number(v.percent(), v.text()).withClass("roofline-" + f.phase().label()));
                 }
                 int n = iterations(c);
                 row.add(SortableTable.Cell.number(n > 0 ? n : Double.NaN, n > 0 ? Integer.toString(n) : NumberText.ABSENT));

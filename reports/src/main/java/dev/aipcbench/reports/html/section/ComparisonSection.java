@@ -2,6 +2,8 @@ package dev.aipcbench.reports.html.section;
 
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.MetricCatalog;
+import dev.aipcbench.results.MetricDefinition;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.ComparisonRow;
 import dev.aipcbench.reports.compare.ComparisonTable;
 import dev.aipcbench.reports.compare.LoadedRun;
@@ -21,13 +23,15 @@ import java.util.Map;
  * The hardware comparison: for each machine after the first, every cell both ran, with each headline
  * metric's median on the first machine (A), on this one (B) and B / A, coloured by whether B is
  * better or worse; cells that ran on both but did not end ok on both are listed below it with why.
- * A line of geometric-mean speed-ups sums each pair up.
+ * A line of geometric-mean speed-ups sums each pair up. Characterise cells (what the hardware can do) have their own
+ * table with their own metrics beside the tokens'.
  */
 public final class ComparisonSection implements ReportSection {
     /** Ratios within 2% of 1 are noise for a benchmark on a laptop; they get no colour. */
     private static final double NEUTRAL = 0.02;
     private static final List<String> HEADLINE = List.of(MetricCatalog.DECODE_TOK_S.name(), MetricCatalog.TTFT_MS.name(),
-            MetricCatalog.TPOT_MS.name(), MetricCatalog.PREFILL_TOK_S.name(), MetricCatalog.E2E_MS.name());
+            MetricCatalog.TPOT_MS.name(), MetricCatalog.PREFILL_TOK_S.name(), MetricCatalog.E2E_MS.name(), MetricCatalog.READ_GB_S.name(),
+            MetricCatalog.MATMUL_M512_GFLOP_S.name());
     /**
      * The metrics the page compares, in this order; comparison.csv holds every metric (ITL, loop overhead
      * and total energy add width here, not information: TPOT, the loop and energy per token cover them).
@@ -76,9 +80,17 @@ public final class ComparisonSection implements ReportSection {
                 continue;
             }
             speedups(out, rows, b.label());
-            List<ComparisonRow> compared = rows.stream().filter(ComparisonRow::compared).toList();
+            List<ComparisonRow> compared = rows.stream().filter(ComparisonRow::compared).filter(r -> !characterises(r)).toList();
             if (!compared.isEmpty()) {
-                pivot(compared, other == 1 ? "comparison" : "comparison-" + (other + 1), a.label(), b.label()).write(out);
+                pivot(compared, SHOWN, other == 1 ? "comparison" : "comparison-" + (other + 1), a.label(), b.label()).write(out);
+            }
+            // What each machine's hardware can do, side by side: its own metrics, apart from the tokens'.
+            List<ComparisonRow> hardware = rows.stream().filter(ComparisonRow::compared).filter(ComparisonSection::characterises).toList();
+            if (!hardware.isEmpty()) {
+                out.element("p", "Characterisation: what each machine's devices were measured to do (read bandwidth, matmul "
+                        + "throughput per precision), B / A.");
+                pivot(hardware, new Workload.Characterise(0).metrics().stream().map(MetricDefinition::name).toList(),
+                        other == 1 ? "comparison-characterise" : "comparison-characterise-" + (other + 1), a.label(), b.label()).write(out);
             }
             notCompared(out, rows);
         }
@@ -129,9 +141,13 @@ public final class ComparisonSection implements ReportSection {
         out.close("ul");
     }
 
-    private static SortableTable pivot(List<ComparisonRow> rows, String id, String a, String b) {
+    private static boolean characterises(ComparisonRow r) {
+        return r.baselineCell().workload() instanceof Workload.Characterise;
+    }
+
+    private static SortableTable pivot(List<ComparisonRow> rows, List<String> shown, String id, String a, String b) {
         List<String> present = ComparisonTable.metricsOf(rows);
-        List<String> metrics = SHOWN.stream().filter(present::contains).toList();
+        List<String> metrics = shown.stream().filter(present::contains).toList();
         List<SortableTable.Column> columns = new ArrayList<>(List.of(SortableTable.Column.text("cell")));
         for (String m : metrics) {
             String unit = MetricCatalog.unitOf(m);

@@ -1,5 +1,7 @@
 package dev.aipcbench.reports.html.section;
 
+import dev.aipcbench.reports.roofline.RooflineField;
+
 import dev.aipcbench.reports.html.markup.HtmlWriter;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.MetricDefinition;
@@ -39,6 +41,11 @@ public final class MetricDefinitionsSection implements ReportSection {
                 + " latencies; summaries are geometric means of speed-ups over the cells both machines ran.");
         out.element("li", "Error bars in throughput charts: \u00b11 sample standard deviation (n - 1) over iterations.");
         out.element("li", "Generation never stops early on EOS: every iteration generates exactly G tokens.");
+        for (RooflineField f : RooflineField.ALL) {
+            out.element("li", f.name() + ": " + f.description() + ". A generate cell's decode steps stand at their mean depth,"
+                    + " P + G/2 tokens in the KV cache; bytes and FLOPs come from the model's dimensions and stored precision,"
+                    + " the ceilings from the run's characterise cells with the cell's thread count.");
+        }
         out.close("ul");
     }
 }
