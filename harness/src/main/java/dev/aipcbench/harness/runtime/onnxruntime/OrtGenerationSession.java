@@ -157,10 +157,7 @@ public final class OrtGenerationSession implements StepwiseSession {
             if (profilePrefix != null) {
                 options.enableProfiling(profilePrefix.toString());
             }
-            if (settings.intraOpThreads() > 0) {
-                options.setIntraOpNumThreads(settings.intraOpThreads());
-            }
-            options.setOptimizationLevel(optLevel(settings.optimization()));
+            OrtSessionOptions.applyCpu(options, settings);
             String provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions(),
                     settings.compileCache(), settings.intraOpThreads());
             session = createSession(model, options, settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME));
@@ -222,16 +219,6 @@ public final class OrtGenerationSession implements StepwiseSession {
         if (!names.containsKey(name)) {
             throw new ModelFormatException(model.path().resolve(GenaiConfig.FILE_NAME), "field " + field + " names '"
                     + name + "' but " + model.modelFile().getFileName() + " has no such tensor (it has " + names.keySet() + ")");
-        }
-    }
-
-    private static OrtSession.SessionOptions.OptLevel optLevel(String name) {
-        switch (name) {
-            case "all": return OrtSession.SessionOptions.OptLevel.ALL_OPT;
-            case "extended": return OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-            case "basic": return OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-            case "none": return OrtSession.SessionOptions.OptLevel.NO_OPT;
-            default: throw new IllegalArgumentException("unknown optimization level '" + name + "': expected all, extended, basic or none");
         }
     }
 
