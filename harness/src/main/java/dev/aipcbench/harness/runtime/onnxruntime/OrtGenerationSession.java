@@ -136,6 +136,10 @@ public final class OrtGenerationSession implements StepwiseSession {
         details.put("optimization", settings.optimization());
         details.put("position_ids", Boolean.toString(hasPositions));
         details.put("sampling", sampleInRuntime ? "greedy in runtime (TopK k=1)" : "greedy in java");
+        Map<String, String> sessionConfig = OrtSessionOptions.sessionConfig(settings.providerOptions());
+        if (!sessionConfig.isEmpty()) {
+            details.put("session_config", sessionConfig.toString());
+        }
         this.info = new SessionInfo("onnxruntime", env.getVersion(), provider, vocab, layers,
                 kvType == OnnxJavaType.FLOAT16 ? "float16" : "float32", kv.describe(), details);
     }
@@ -158,7 +162,8 @@ public final class OrtGenerationSession implements StepwiseSession {
                 options.enableProfiling(profilePrefix.toString());
             }
             OrtSessionOptions.applyCpu(options, settings);
-            String provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions(),
+            String provider = OrtExecutionProviders.configure(env, options, settings.device(),
+                    OrtSessionOptions.providerOnly(settings.providerOptions()),
                     settings.compileCache(), settings.intraOpThreads());
             session = createSession(model, options, settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME));
             return new OrtGenerationSession(model, settings, options, session, provider);
