@@ -4,9 +4,11 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.platform.Fp16Conversions;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.onnx.OnnxGraphBuilder;
@@ -66,14 +68,14 @@ public final class MatMulNBitsChain implements AutoCloseable {
                 // a small, non-zero activation: what a normalised hidden state looks like to the kernel
                 float v = 0.01f * ((i % 7) - 3);
                 if (g.half) {
-                    activation.putShort(i * 2, ai.onnxruntime.platform.Fp16Conversions.floatToFp16(v));
+                    activation.putShort(i * 2, Fp16Conversions.floatToFp16(v));
                 } else {
                     activation.putFloat(i * 4, v);
                 }
             }
             input = g.half
                     ? OnnxTensor.createTensor(OrtEnvironments.get(), activation.asShortBuffer(), new long[] {1, g.firstK},
-                    ai.onnxruntime.OnnxJavaType.FLOAT16)
+                    OnnxJavaType.FLOAT16)
                     : OnnxTensor.createTensor(OrtEnvironments.get(), activation.asFloatBuffer(), new long[] {1, g.firstK});
             return new MatMulNBitsChain(session, options, input, g.output, g.nodes, g.weightBytes);
         } catch (OrtException | RuntimeException e) {
