@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,6 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * matmuls of one step, nothing else) alternate call by call in one process, so a shared host's noise falls on
  * both alike and their quotient is what the loop costs beyond its weights. The counters sum per side:
  * {@code loopNanos / loopSteps} is TPOT, {@code chainNanos / chainRuns} the chain's time per token. Run it as
- * {@code java -cp aipc-bench.jar org.openjdk.jmh.Main MatMulNBitsChainBenchmark -p model=DIR -p threads=2}.
+ * {@code java -cp aipc-bench.jar org.openjdk.jmh.Main MatMulNBitsChainBenchmark -p model=DIR -p threads=2}
+ * (add {@code -p sessionConfig=session.intra_op.allow_spinning=0} for the other side of an A/B).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -40,9 +44,34 @@ public class MatMulNBitsChainBenchmark {
 
     @State(Scope.Benchmark)
     public static class Cell extends OpenSession {
+        /**
+         * ONNX Runtime session config entries for both sides, {@code key=value} joined by commas (e.g.
+         * {@code session.intra_op.allow_spinning=0}): one run per setting is a per-process A/B of it.
+         */
+        @Param("")
+        public String sessionConfig;
+
         @Override
         protected Workload handLaunchWorkload() {
             return new Workload.Decode(CAPACITY - 1);
+        }
+
+        @Override
+        CellSpec cell() {
+            CellSpec c = super.cell();
+            Map<String, String> options = new LinkedHashMap<>(c.providerOptions());
+            for (String entry : sessionConfig.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int eq = entry.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("JMH parameter 'sessionConfig' entry '" + entry + "' is not key=value");
+                }
+                options.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+            return new CellSpec(c.cell(), c.runtime(), c.device(), c.model(), c.workload(), c.threads(), c.optimization(),
+                    c.sampling(), options, c.kvCapacity(), c.forkRecords(), c.outputs());
         }
 
         StepwiseSession steps;
