@@ -59,7 +59,7 @@ public final class MatMulNBitsChain implements AutoCloseable {
         OrtSession session = null;
         OnnxTensor input = null;
         try {
-            OrtSessionOptions.applyCpu(options, settings);
+            OrtSessionOptions.apply(options, settings);
             options.addConfigEntry(GreedyHead.EXTERNAL_FOLDER_KEY, model.modelFile().toAbsolutePath().getParent().toString());
             session = OrtEnvironments.get().createSession(g.model.toByteArray(), options);
             int bytes = g.firstK * (g.half ? 2 : 4);

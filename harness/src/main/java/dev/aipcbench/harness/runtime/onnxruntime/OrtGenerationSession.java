@@ -161,7 +161,7 @@ public final class OrtGenerationSession implements StepwiseSession {
             if (profilePrefix != null) {
                 options.enableProfiling(profilePrefix.toString());
             }
-            OrtSessionOptions.applyCpu(options, settings);
+            OrtSessionOptions.apply(options, settings);
             String provider = OrtExecutionProviders.configure(env, options, settings.device(),
                     OrtSessionOptions.providerOnly(settings.providerOptions()),
                     settings.compileCache(), settings.intraOpThreads());

@@ -29,7 +29,7 @@ final class OrtSessionOptions {
      * Intra-op threads (0 keeps ONNX Runtime's default), the graph optimization level and the session config
      * entries among {@code settings}' provider options.
      */
-    static void applyCpu(OrtSession.SessionOptions options, SessionSettings settings) throws OrtException {
+    static void apply(OrtSession.SessionOptions options, SessionSettings settings) throws OrtException {
         if (settings.intraOpThreads() > 0) {
             options.setIntraOpNumThreads(settings.intraOpThreads());
         }
