@@ -59,6 +59,11 @@ public final class OnnxGraphBuilder {
         return new Node(opType, name);
     }
 
+    /** Adds a node built elsewhere (one taken from another model). */
+    public void node(NodeProto node) {
+        graph.addNode(node);
+    }
+
     public ModelProto build(String producer, String producerVersion) {
         return ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)

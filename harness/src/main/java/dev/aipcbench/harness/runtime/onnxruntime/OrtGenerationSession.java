@@ -136,6 +136,10 @@ public final class OrtGenerationSession implements StepwiseSession {
         details.put("optimization", settings.optimization());
         details.put("position_ids", Boolean.toString(hasPositions));
         details.put("sampling", sampleInRuntime ? "greedy in runtime (TopK k=1)" : "greedy in java");
+        Map<String, String> sessionConfig = OrtSessionOptions.sessionConfig(settings.providerOptions());
+        if (!sessionConfig.isEmpty()) {
+            details.put("session_config", sessionConfig.toString());
+        }
         this.info = new SessionInfo("onnxruntime", env.getVersion(), provider, vocab, layers,
                 kvType == OnnxJavaType.FLOAT16 ? "float16" : "float32", kv.describe(), details);
     }
@@ -157,11 +161,9 @@ public final class OrtGenerationSession implements StepwiseSession {
             if (profilePrefix != null) {
                 options.enableProfiling(profilePrefix.toString());
             }
-            if (settings.intraOpThreads() > 0) {
-                options.setIntraOpNumThreads(settings.intraOpThreads());
-            }
-            options.setOptimizationLevel(optLevel(settings.optimization()));
-            String provider = OrtExecutionProviders.configure(env, options, settings.device(), settings.providerOptions(),
+            OrtSessionOptions.apply(options, settings);
+            String provider = OrtExecutionProviders.configure(env, options, settings.device(),
+                    OrtSessionOptions.providerOnly(settings.providerOptions()),
                     settings.compileCache(), settings.intraOpThreads());
             session = createSession(model, options, settings.sampling().equals(SessionSettings.SAMPLING_RUNTIME));
             return new OrtGenerationSession(model, settings, options, session, provider);
@@ -222,16 +224,6 @@ public final class OrtGenerationSession implements StepwiseSession {
         if (!names.containsKey(name)) {
             throw new ModelFormatException(model.path().resolve(GenaiConfig.FILE_NAME), "field " + field + " names '"
                     + name + "' but " + model.modelFile().getFileName() + " has no such tensor (it has " + names.keySet() + ")");
-        }
-    }
-
-    private static OrtSession.SessionOptions.OptLevel optLevel(String name) {
-        switch (name) {
-            case "all": return OrtSession.SessionOptions.OptLevel.ALL_OPT;
-            case "extended": return OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-            case "basic": return OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-            case "none": return OrtSession.SessionOptions.OptLevel.NO_OPT;
-            default: throw new IllegalArgumentException("unknown optimization level '" + name + "': expected all, extended, basic or none");
         }
     }
 

@@ -122,6 +122,24 @@ class OrtGenerationSessionTest {
     }
 
     @Test
+    void sessionConfigEntriesAmongTheProviderOptionsReachOnnxRuntimeAndKeepTheTokens() {
+        SessionSettings plain = SessionSettings.cpu().withMaxSequenceLength(64).withThreads(2);
+        SessionSettings noSpin = new SessionSettings(plain.device(), 2, "all", 64,
+                java.util.Map.of("session.intra_op.allow_spinning", "0"), null, SessionSettings.SAMPLING_RUNTIME);
+        int[][] tokens = new int[2][];
+        SessionSettings[] both = {plain, noSpin};
+        for (int i = 0; i < 2; i++) {
+            try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(TestModels.tiny(Precision.INT4)), both[i])) {
+                TokenTimeline t = new TokenTimeline(24);
+                s.generate(PROMPT, 24, t);
+                tokens[i] = t.tokens();
+                assertEquals(i == 0 ? null : "{session.intra_op.allow_spinning=0}", s.info().details().get("session_config"));
+            }
+        }
+        assertArrayEquals(tokens[0], tokens[1]);
+    }
+
+    @Test
     void javaSamplingKeepsItsLogitsWhenAskedToStopAsTheAgreementProbeDoes() {
         try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(TestModels.tiny(Precision.INT4)),
                 SessionSettings.cpu().withMaxSequenceLength(32).withSampling(SessionSettings.SAMPLING_JAVA))) {
