@@ -140,6 +140,16 @@ final class MatrixCommand implements Callable<Integer> {
             folder = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                     + "-" + hostName());
         }
+        return run(name, layers, folder, resume != null, commandLine, cacheDir, noReport, publish, strict);
+    }
+
+    /**
+     * Resolves the layers into the run's profile, runs its cells into {@code folder}, writes the report and
+     * publishes; the exit code ({@code strict}: 1 when a cell failed). Shared with {@code characterise}, whose
+     * cells are cells like any other.
+     */
+    static int run(String name, List<ProfileReader.Layer> layers, Path folder, boolean resume, List<String> commandLine, Path cacheDir,
+                   boolean noReport, String publish, boolean strict) throws Exception {
         ObjectNode merged = ProfileReader.merged(layers);
         Profile profile = ProfileReader.resolve(name, layers);
         @SuppressWarnings("unchecked")
@@ -147,7 +157,7 @@ final class MatrixCommand implements Callable<Integer> {
         ModelCache cache = cacheDir != null ? new ModelCache(cacheDir) : ModelCache.defaultCache();
         System.err.printf("profile %s (%s)%n", profile.name(), ProfileReader.describe(layers));
         MatrixRun.Outcome outcome = new MatrixRun(profile, resolved, commandLine, RuntimeCatalog.standard(), cache, System.err)
-                .run(folder, resume != null);
+                .run(folder, resume);
         RunResults r = outcome.results();
         Map<CellStatus, Long> counts = r.cells().stream().collect(Collectors.groupingBy(CellResult::status, Collectors.counting()));
         System.err.printf("done: %d cells (%s) in %s%n", r.cells().size(), counts, folder.toAbsolutePath());
@@ -222,7 +232,7 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     /** profiles/ under the working directory and under the suite's home (set by the launchers). */
-    private static List<Path> searchPath() {
+    static List<Path> searchPath() {
         List<Path> dirs = new ArrayList<>();
         dirs.add(Path.of("profiles"));
         String home = System.getenv("AIPC_BENCH_HOME");
@@ -232,7 +242,7 @@ final class MatrixCommand implements Callable<Integer> {
         return dirs;
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
         } catch (Exception e) {

@@ -225,7 +225,7 @@ public final class OrtGenerationSession implements StepwiseSession {
         }
     }
 
-    private static OrtSession.SessionOptions.OptLevel optLevel(String name) {
+    static OrtSession.SessionOptions.OptLevel optLevel(String name) {
         switch (name) {
             case "all": return OrtSession.SessionOptions.OptLevel.ALL_OPT;
             case "extended": return OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;

@@ -29,7 +29,7 @@ import java.util.List;
  * Provider option {@code device} names any other OpenVINO device string; every other provider option is
  * passed to the compile as the OpenVINO property of that name. Precision is the IR's own.
  */
-public final class OpenVinoRuntime implements InferenceRuntime {
+public final class OpenVinoRuntime implements InferenceRuntime, dev.aipcbench.harness.runtime.GraphRuntime {
     public static final String ID = "openvino";
     /** Provider option naming the OpenVINO device to use instead of the device's default. */
     public static final String DEVICE_OPTION = "device";
@@ -140,5 +140,13 @@ public final class OpenVinoRuntime implements InferenceRuntime {
         String explicit = settings.providerOptions().get(DEVICE_OPTION);
         String device = explicit != null ? explicit : device(l.core(), settings.device());
         return OpenVinoSession.open(l.core(), l.ovCore(), modelFolder, device, settings, version());
+    }
+
+    @Override
+    public BareGraph open(Path folder, dev.aipcbench.harness.model.probe.ProbeGraph graph, SessionSettings settings, int rows) {
+        Loaded l = loaded.get();
+        String explicit = settings.providerOptions().get(DEVICE_OPTION);
+        String device = explicit != null ? explicit : device(l.core(), settings.device());
+        return OvBareGraph.open(l.core(), l.ovCore(), folder, graph, device, settings, rows);
     }
 }
