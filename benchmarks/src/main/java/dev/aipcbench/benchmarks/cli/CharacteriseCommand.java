@@ -34,14 +34,7 @@ final class CharacteriseCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Results folder (default results/<timestamp>-<host>-characterise).")
     Path out;
 
-    @Option(names = "--devices", split = ",", description = "Devices: cpu,igpu,npu,dgpu.")
-    List<String> devices;
-
-    @Option(names = "--precisions", split = ",", description = "Precisions of the matmul probe: fp32,fp16,int8,int4.")
-    List<String> precisions;
-
-    @Option(names = "--runtimes", split = ",", description = "Runtimes, e.g. onnxruntime,openvino (those that run a bare graph).")
-    List<String> runtimeIds;
+    @Mixin CellSelectionOptions selection;
 
     @Option(names = "--threads", split = ",", description = "The cpu's thread counts (default: 1 to the physical cores).")
     List<Integer> threads;
@@ -84,15 +77,7 @@ final class CharacteriseCommand implements Callable<Integer> {
     private ObjectNode flags() {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode();
-        if (devices != null) {
-            o.set("devices", m.valueToTree(devices));
-        }
-        if (precisions != null) {
-            o.set("precisions", m.valueToTree(precisions));
-        }
-        if (runtimeIds != null) {
-            o.set("runtimes", m.valueToTree(runtimeIds));
-        }
+        selection.into(o);
         ObjectNode w = o.putObject("workloads");
         w.putObject("generate").putArray("prompt_tokens");
         w.putObject("prefill").putArray("prompt_tokens");

@@ -55,14 +55,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in this results folder, skipping cells that already ended.")
     Path resume;
 
-    @Option(names = "--devices", split = ",", description = "Devices: cpu,igpu,npu,dgpu.")
-    List<String> devices;
-
-    @Option(names = "--precisions", split = ",", description = "Precisions: fp32,fp16,int8,int4.")
-    List<String> precisions;
-
-    @Option(names = "--runtimes", split = ",", description = "Runtimes, e.g. onnxruntime.")
-    List<String> runtimeIds;
+    @Mixin CellSelectionOptions selection;
 
     @Option(names = "--prompt-tokens", split = ",", description = "Prompt lengths of the generate (and prefill) workloads, e.g. 128,512,1024.")
     List<Integer> promptTokens;
@@ -174,7 +167,7 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     private boolean hasFlags() {
-        return devices != null || precisions != null || runtimeIds != null || promptTokens != null || genTokens != null
+        return selection.given() || promptTokens != null || genTokens != null
                 || forks != null || iterations != null || warmup != null || interleave || threads != null || etw || noTelemetry;
     }
 
@@ -182,15 +175,7 @@ final class MatrixCommand implements Callable<Integer> {
     private ObjectNode flags() {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode();
-        if (devices != null) {
-            o.set("devices", m.valueToTree(devices));
-        }
-        if (precisions != null) {
-            o.set("precisions", m.valueToTree(precisions));
-        }
-        if (runtimeIds != null) {
-            o.set("runtimes", m.valueToTree(runtimeIds));
-        }
+        selection.into(o);
         if (promptTokens != null || genTokens != null) {
             ObjectNode generate = o.putObject("workloads").putObject("generate");
             if (promptTokens != null) {

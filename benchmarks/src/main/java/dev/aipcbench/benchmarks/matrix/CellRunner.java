@@ -125,7 +125,7 @@ final class CellRunner {
                 // no LLM: the probes' graphs, made from the model's dimensions in the runtime's format
                 model = ProbeGraphs.matmul(cache, cell.synthetic());
                 if (cell.device() != Device.CPU && ReadBandwidthBenchmark.reaches(cell.device(), cell.modelFormat())) {
-                    readGraph = ProbeGraphs.readReduction(cache, profile.workloads().characterise().bufferMib());
+                    readGraph = ProbeGraphs.readReduction(cache, cell.modelFormat(), profile.workloads().characterise().bufferMib());
                 }
             } else {
                 model = cell.folder() != null ? cell.folder() : cache.synthetic(cell.synthetic(), modelProgress);

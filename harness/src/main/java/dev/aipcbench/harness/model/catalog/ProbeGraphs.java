@@ -3,6 +3,7 @@ package dev.aipcbench.harness.model.catalog;
 import dev.aipcbench.harness.model.ModelFormat;
 import dev.aipcbench.harness.model.ModelManifest;
 import dev.aipcbench.harness.model.openvino.MatmulIrGraph;
+import dev.aipcbench.harness.model.openvino.ReadReductionIrGraph;
 import dev.aipcbench.harness.model.probe.MatmulOnnxGraph;
 import dev.aipcbench.harness.model.probe.ProbeGraph;
 import dev.aipcbench.harness.model.probe.ReadReductionOnnxGraph;
@@ -28,9 +29,9 @@ public final class ProbeGraphs {
         return format == ModelFormat.ONNX_GENAI || format == ModelFormat.OPENVINO_IR;
     }
 
-    /** The formats with a read reduction an accelerator runs (ONNX Runtime's execution providers). */
+    /** The formats with a read reduction an accelerator runs. */
     public static boolean hasReadReduction(ModelFormat format) {
-        return format == ModelFormat.ONNX_GENAI;
+        return hasMatmul(format);
     }
 
     /** The folder of {@code spec}'s matmul probe (its dims' largest projection, its precision and quantisation), written if missing. */
@@ -49,12 +50,18 @@ public final class ProbeGraphs {
         });
     }
 
-    /** The folder of the ONNX read reduction over {@code mib} MiB, written if missing. */
-    public static Path readReduction(ModelCache cache, int mib) throws IOException {
-        return cache.cached("probe-read-" + mib + "mib", folder -> {
-            ReadReductionOnnxGraph.write((long) mib << 20, folder).write(folder);
-            new ModelManifest(ORIGIN, ModelFormat.ONNX_GENAI.id(), "reduce-sum", null, null, "fp32", null, null, null, null,
-                    ((long) mib << 20) / 4).write(folder);
+    /** The folder of the read reduction over {@code mib} MiB in {@code format}, written if missing. */
+    public static Path readReduction(ModelCache cache, ModelFormat format, int mib) throws IOException {
+        return cache.cached("probe-read-" + mib + "mib-" + format.id(), folder -> {
+            long bytes = (long) mib << 20;
+            ProbeGraph g;
+            switch (format) {
+                case ONNX_GENAI: g = ReadReductionOnnxGraph.write(bytes, folder); break;
+                case OPENVINO_IR: g = ReadReductionIrGraph.write(bytes, folder); break;
+                default: throw new IllegalArgumentException("no read reduction in the " + format + " format");
+            }
+            g.write(folder);
+            new ModelManifest(ORIGIN, format.id(), "reduce-sum", null, null, "fp32", null, null, null, null, bytes / 4).write(folder);
         });
     }
 }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * @param file        the graph's file in the folder ({@code matmul.onnx}, {@code matmul.xml}, {@code read.onnx})
  * @param input       the graph's one input ({@code [M, k]} activations), or null for a graph without inputs
  * @param halfInput   whether that input is fp16 (the fp16 precision's activations), else fp32
- * @param k           inputs of the matmul (0 for a reduction)
+ * @param k           inputs of the matmul, or the width of a reduction's input (0 when it has none)
  * @param n           outputs of the matmul (0 for a reduction)
  * @param weightBytes bytes one run reads from the graph's constants: the weight in its stored precision (codes,
  *                    scales and zero points), or the reduced buffer
