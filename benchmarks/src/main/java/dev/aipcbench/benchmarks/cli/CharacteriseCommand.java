@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code run-bench characterise [--devices ...] [--threads ...]}: only the characterise cells (read bandwidth,
  * matmul throughput per precision and runtime), into a results folder like any run's: the profile's layers
- * ({@code default.json}, {@code --profile}) with every token workload switched off and the sweep set.
+ * ({@code default.json}, the mini model's shape, {@code --profile}) with every token workload switched off and the sweep set.
  */
 @Command(name = "characterise", mixinStandardHelpOptions = true,
         description = {"Measure what each device can do: memory read bandwidth and matmul throughput (M=1 GB/s, M=512 GFLOP/s)",
@@ -28,7 +28,18 @@ final class CharacteriseCommand implements Callable<Integer> {
     @Mixin VerboseOption verbose;
     @Spec CommandSpec spec;
 
-    @Option(names = "--profile", description = "Profile name (profiles/NAME.json) or file, applied over default.json (its model sizes the matmul).")
+    /**
+     * The matmul probe's shape unless a profile says otherwise: Phi-3-mini's largest projection (gate_up, 3072 x 16384),
+     * the weights a real decode step streams; the tiny model's fits in a cache and would measure the cache.
+     */
+    private static final ObjectNode MINI_SHAPE = new ObjectMapper().createObjectNode();
+
+    static {
+        MINI_SHAPE.putObject("model").putObject("synthetic").put("size", "mini");
+    }
+
+    @Option(names = "--profile", description = "Profile name (profiles/NAME.json) or file, applied over default.json and the mini "
+            + "model's shape (its model sizes the matmul).")
     String profileName;
 
     @Option(names = "--out", description = "Results folder (default results/<timestamp>-<host>-characterise).")
@@ -63,6 +74,7 @@ final class CharacteriseCommand implements Callable<Integer> {
         ProfileReader reader = new ProfileReader(MatrixCommand.searchPath());
         List<ProfileReader.Layer> layers = new ArrayList<>();
         layers.add(reader.layer("default"));
+        layers.add(ProfileReader.checked("characterise (Phi-3-mini's shape)", MINI_SHAPE));
         if (profileName != null) {
             layers.add(reader.layer(profileName));
         }

@@ -44,8 +44,9 @@ class CharacteriseRunTest {
     @Test
     void characterisesTheCpuThroughOnnxRuntimeAndOpenVinoAndTheTokenCellsReadTheCeilings(@TempDir Path tmp) throws java.io.IOException {
         Path out = tmp.resolve("run");
-        // a disturbed fork is kept, not rerun: what is checked here is what the cells record, not how steady it is
-        Path profile = Files.writeString(tmp.resolve("no-reruns.json"), "{\"interference\": {\"reruns\": 0}}");
+        // the tiny model's shape; a disturbed fork is kept, not rerun: what is checked is what the cells record, not how steady
+        Path profile = Files.writeString(tmp.resolve("tiny-no-reruns.json"),
+                "{\"model\": {\"synthetic\": {\"size\": \"tiny\"}}, \"interference\": {\"reruns\": 0}}");
         Outcome o = TestRuns.runBench(args(out, "--profile", profile.toString(), "--runtimes", "onnxruntime,openvino", "--precisions", "int4,fp32",
                 "--threads", "1"));
         assertEquals(0, o.exit(), o.err());
@@ -89,6 +90,7 @@ class CharacteriseRunTest {
         for (CellResult c : r.cells()) {
             assertEquals(CellStatus.UNSUPPORTED, c.status(), c.toString());
             assertTrue(c.reason().startsWith(c.runtime() + " runs only whole generation pipelines, not a bare graph"), c.reason());
+            assertTrue(c.model().name().startsWith("phi3-mini-int4"), "characterise plans Phi-3-mini's shape by default: " + c.model());
         }
     }
 
