@@ -32,6 +32,10 @@ for c in r["cells"]:
         samples = [v for fork in m["samples"] for v in fork]
         print("suite read: threads=%d median=%.1f GB/s best=%.1f GB/s (%d shots)" % (
             c["workload"]["threads"], m["summary"]["median"], max(samples), len(samples)))
+        for name in ("matmul_m1_gb_s", "matmul_m512_gflop_s"):
+            mm = c["metrics"].get(name)
+            if mm:
+                print("  %s %s median=%.1f %s (%s)" % (c["id"], name, mm["summary"]["median"], mm["unit"], c["session"].get("matmul_probe_m" + name.split("_")[1][1:])))
     else:
         print("suite read: %s %s %s" % (c["id"], c["status"], c.get("reason")))
 PY

@@ -85,8 +85,10 @@ int main(int argc, char **argv) {
     }
     double gbs[passes];
     for (int k = 0; k < passes; k++) {
-        pthread_barrier_wait(&start);
+        /* the clock starts before the readers are released: a main thread preempted after the release
+           would otherwise miss part of the pass on a busy machine */
         double t0 = now();
+        pthread_barrier_wait(&start);
         pthread_barrier_wait(&end);
         gbs[k] = per * (double)threads / (now() - t0) / 1e9;
     }

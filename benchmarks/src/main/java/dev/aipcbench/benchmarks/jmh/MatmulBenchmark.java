@@ -58,7 +58,7 @@ public class MatmulBenchmark {
                     once = Math.min(once, System.nanoTime() - t0);
                 }
                 repeats = (int) Math.max(1, Math.min(1_000_000, TimeUnit.MILLISECONDS.toNanos(SHOT_MILLIS) / Math.max(1, once)));
-                ForkRecorder.sessionDetails(Map.of("provider", session.provider(), "matmul_probe", String.format(java.util.Locale.ROOT,
+                ForkRecorder.sessionDetails(Map.of("provider", session.provider(), "matmul_probe_m" + rows, String.format(java.util.Locale.ROOT,
                         "[%d x %d] x [%d x %d], %d weight bytes, %d runs a shot", rows, graph.k(), graph.k(), graph.n(),
                         graph.weightBytes(), repeats)));
             } catch (RuntimeException | Error e) {

@@ -64,7 +64,8 @@ class CharacteriseRunTest {
                 assertTrue(m.summary().median() > 0, c.id() + " " + d.name() + ": " + m);
                 assertEquals(d.unit(), m.unit());
             }
-            assertTrue(c.session().get("matmul_probe").contains("x 1024]"), "the tiny model's gate_up is [256 x 1024]: " + c.session());
+            assertTrue(c.session().get("matmul_probe_m1").startsWith("[1 x 256] x [256 x 1024]"), "the tiny model's gate_up: " + c.session());
+            assertTrue(c.session().get("matmul_probe_m512").startsWith("[512 x 256]"), c.session().toString());
         }
         assertTrue(r.cells().stream().allMatch(c -> c.session().get("read_probe").contains("1 thread(s), each summing its own slice of 8 MiB")),
                 r.cells().toString());
