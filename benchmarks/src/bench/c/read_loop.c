@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 typedef struct {
@@ -73,7 +74,10 @@ int main(int argc, char **argv) {
     size_t mib = argc > 2 ? strtoull(argv[2], NULL, 10) : 1024;
     int passes = argc > 3 ? atoi(argv[3]) : 20;
     size_t bytes = mib << 20, per = bytes / threads / 64 * 64;
-    uint64_t *buf = aligned_alloc(64, bytes);
+    /* on 2 MiB pages where the kernel gives them (THP "madvise" or "always"), as the suite's forks ask the JVM:
+       on 4 KiB pages the prefetcher stops at every page (17.5 against 28.7 GB/s with 1 thread here) */
+    uint64_t *buf = aligned_alloc(2u << 20, (bytes + (2u << 20) - 1) / (2u << 20) * (2u << 20));
+    madvise(buf, bytes, MADV_HUGEPAGE);
     pthread_barrier_t start, end;
     pthread_barrier_init(&start, NULL, threads + 1);
     pthread_barrier_init(&end, NULL, threads + 1);

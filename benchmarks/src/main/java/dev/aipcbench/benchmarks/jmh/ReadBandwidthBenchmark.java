@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>On the cpu the fork's own threads read it, each its own disjoint slice, which it allocated itself (so its
  * pages are first touched, and placed, by the thread that reads them), as {@code long[]} chunks of at most 64 MiB
- * (no heap region has to hold the whole buffer). The sum keeps four independent accumulators, which C2 unrolls
+ * (no heap region has to hold the whole buffer), on transparent huge pages where the kernel gives them (the fork's
+ * {@code -XX:+UseTransparentHugePages}, see {@code JmhPlan}). The sum keeps four independent accumulators, which C2 unrolls
  * into enough loads in flight to reach the memory: measured beside a C AVX-512 loop
  * ({@code benchmarks/src/bench/read-bandwidth-vs-c.sh}) it reads within a few percent of it, so no vector API
  * is needed. On an accelerator the runtime runs a reduction over the buffer held in the device's memory
