@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "run-bench", mixinStandardHelpOptions = true, versionProvider = SuiteVersion.class,
         description = "Benchmark and characterise on-device LLM inference (Phi-3 class) across devices, precisions and runtimes.",
-        subcommands = {MatrixCommand.class, GenerateCommand.class, ModelCommand.class, DevicesCommand.class, RuntimesCommand.class,
+        subcommands = {MatrixCommand.class, CharacteriseCommand.class, GenerateCommand.class, ModelCommand.class, DevicesCommand.class, RuntimesCommand.class,
                 ReportCommand.class, GateCommand.class, PublishCommand.class, HistoryCommand.class})
 public final class Main {
 

@@ -55,14 +55,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in this results folder, skipping cells that already ended.")
     Path resume;
 
-    @Option(names = "--devices", split = ",", description = "Devices: cpu,igpu,npu,dgpu.")
-    List<String> devices;
-
-    @Option(names = "--precisions", split = ",", description = "Precisions: fp32,fp16,int8,int4.")
-    List<String> precisions;
-
-    @Option(names = "--runtimes", split = ",", description = "Runtimes, e.g. onnxruntime.")
-    List<String> runtimeIds;
+    @Mixin CellSelectionOptions selection;
 
     @Option(names = "--prompt-tokens", split = ",", description = "Prompt lengths of the generate (and prefill) workloads, e.g. 128,512,1024.")
     List<Integer> promptTokens;
@@ -140,6 +133,16 @@ final class MatrixCommand implements Callable<Integer> {
             folder = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                     + "-" + hostName());
         }
+        return run(name, layers, folder, resume != null, commandLine, cacheDir, noReport, publish, strict);
+    }
+
+    /**
+     * Resolves the layers into the run's profile, runs its cells into {@code folder}, writes the report and
+     * publishes; the exit code ({@code strict}: 1 when a cell failed). Shared with {@code characterise}, whose
+     * cells are cells like any other.
+     */
+    static int run(String name, List<ProfileReader.Layer> layers, Path folder, boolean resume, List<String> commandLine, Path cacheDir,
+                   boolean noReport, String publish, boolean strict) throws Exception {
         ObjectNode merged = ProfileReader.merged(layers);
         Profile profile = ProfileReader.resolve(name, layers);
         @SuppressWarnings("unchecked")
@@ -147,7 +150,7 @@ final class MatrixCommand implements Callable<Integer> {
         ModelCache cache = cacheDir != null ? new ModelCache(cacheDir) : ModelCache.defaultCache();
         System.err.printf("profile %s (%s)%n", profile.name(), ProfileReader.describe(layers));
         MatrixRun.Outcome outcome = new MatrixRun(profile, resolved, commandLine, RuntimeCatalog.standard(), cache, System.err)
-                .run(folder, resume != null);
+                .run(folder, resume);
         RunResults r = outcome.results();
         Map<CellStatus, Long> counts = r.cells().stream().collect(Collectors.groupingBy(CellResult::status, Collectors.counting()));
         System.err.printf("done: %d cells (%s) in %s%n", r.cells().size(), counts, folder.toAbsolutePath());
@@ -164,7 +167,7 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     private boolean hasFlags() {
-        return devices != null || precisions != null || runtimeIds != null || promptTokens != null || genTokens != null
+        return selection.given() || promptTokens != null || genTokens != null
                 || forks != null || iterations != null || warmup != null || interleave || threads != null || etw || noTelemetry;
     }
 
@@ -172,15 +175,7 @@ final class MatrixCommand implements Callable<Integer> {
     private ObjectNode flags() {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode();
-        if (devices != null) {
-            o.set("devices", m.valueToTree(devices));
-        }
-        if (precisions != null) {
-            o.set("precisions", m.valueToTree(precisions));
-        }
-        if (runtimeIds != null) {
-            o.set("runtimes", m.valueToTree(runtimeIds));
-        }
+        selection.into(o);
         if (promptTokens != null || genTokens != null) {
             ObjectNode generate = o.putObject("workloads").putObject("generate");
             if (promptTokens != null) {
@@ -222,7 +217,7 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     /** profiles/ under the working directory and under the suite's home (set by the launchers). */
-    private static List<Path> searchPath() {
+    static List<Path> searchPath() {
         List<Path> dirs = new ArrayList<>();
         dirs.add(Path.of("profiles"));
         String home = System.getenv("AIPC_BENCH_HOME");
@@ -232,7 +227,7 @@ final class MatrixCommand implements Callable<Integer> {
         return dirs;
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
         } catch (Exception e) {

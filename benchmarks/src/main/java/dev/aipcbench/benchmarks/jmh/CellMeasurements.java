@@ -14,6 +14,7 @@ public final class CellMeasurements {
     private static long decodeNanos = -1;
     private static long loadNanos = -1;
     private static boolean warmLoad;
+    private static final java.util.Map<String, Double> PROBES = new java.util.LinkedHashMap<>();
 
     private CellMeasurements() {
     }
@@ -34,6 +35,18 @@ public final class CellMeasurements {
     static void load(long nanos, boolean warm) {
         loadNanos = nanos;
         warmLoad = warm;
+    }
+
+    /** A characterise probe's measurement of the last shot, in its metric's unit. */
+    static void probe(dev.aipcbench.results.MetricDefinition metric, double value) {
+        PROBES.put(metric.name(), value);
+    }
+
+    /** The probes' measurements since the last take, by metric name; cleared. */
+    static java.util.Map<String, Double> takeProbes() {
+        java.util.Map<String, Double> out = java.util.Map.copyOf(PROBES);
+        PROBES.clear();
+        return out;
     }
 
     /** The last generation, or null; the reference is cleared so each iteration reports only its own. */

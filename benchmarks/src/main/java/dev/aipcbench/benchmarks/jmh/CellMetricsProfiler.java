@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The suite's own JMH profiler: after each iteration it turns what the cell's benchmark measured into the
  * iteration's metrics (ttft_ms, tpot_ms, prefill_tok_s, decode_tok_s, e2e_ms, loop_overhead_pct, load_ms,
- * peak_rss_mb; units and directions from {@link MetricCatalog}) and every generated token's latency. The
+ * peak_rss_mb, the characterise probes' read_gb_s and matmul_*; units and directions from {@link MetricCatalog}) and every generated token's latency. The
  * iteration goes to the fork's record ({@link ForkRecorder}), the channel the host reads; the metrics also
  * go to JMH as secondary results, so JMH's own output (jmh.json) shows them too.
  */
@@ -41,6 +41,7 @@ public final class CellMetricsProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         // The benchmark records its own timestamps around the runtime calls; here only the CPU accounting.
+        ForkRecorder.benchmark(benchmarkParams.getBenchmark());
         if (iterationParams.getType() != type) {
             type = iterationParams.getType();
             iterationsOfType = 0;
@@ -88,6 +89,7 @@ public final class CellMetricsProfiler implements InternalProfiler {
         if (load >= 0) {
             metrics.put((CellMeasurements.warmLoad() ? MetricCatalog.LOAD_WARM_MS : MetricCatalog.LOAD_MS).name(), load / 1e6);
         }
+        metrics.putAll(CellMeasurements.takeProbes());
         double peak = ProcessPeakMemory.peakResidentMegabytes();
         if (peak > 0) {
             metrics.put(MetricCatalog.PEAK_RSS_MB.name(), peak);

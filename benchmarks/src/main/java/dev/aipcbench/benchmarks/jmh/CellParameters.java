@@ -54,6 +54,6 @@ public abstract class CellParameters {
         }
         Workload w = handLaunchWorkload();
         return new CellSpec("hand-launched", runtime, device, Path.of(model).toAbsolutePath().toString(), w, threads, "all", sampling,
-                Map.of(), KvCapacity.of(w), null, null);
+                Map.of(), KvCapacity.of(w), null, null, null);
     }
 }

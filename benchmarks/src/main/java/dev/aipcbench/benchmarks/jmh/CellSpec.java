@@ -22,10 +22,22 @@ import java.util.Map;
  * {@code java -Daipcbench.cell=logs/CELL.cell.json -cp aipc-bench.jar org.openjdk.jmh.Main GenerateBenchmark}.
  *
  * @param kvCapacity tokens the KV cache must hold for this workload (prompt + generated, depth + 1, ...)
+ * @param model      the model folder; for a characterise cell, its matmul probe's folder
+ * @param probes     what a characterise cell reads (null for token cells)
  */
 public record CellSpec(String cell, String runtime, String device, String model, Workload workload, int threads,
                        String optimization, String sampling, Map<String, String> providerOptions, int kvCapacity,
-                       String forkRecords, String outputs) {
+                       String forkRecords, String outputs, Probes probes) {
+
+    /**
+     * The characterise cell's read probe.
+     *
+     * @param readBytes the buffer's size
+     * @param readGraph on an accelerator, the folder of the reduction its runtime runs there; null on the cpu,
+     *                  which the fork's own threads read
+     */
+    public record Probes(long readBytes, String readGraph) {
+    }
 
     /** The system property naming the cell's file in a fork. */
     public static final String PROPERTY = "aipcbench.cell";

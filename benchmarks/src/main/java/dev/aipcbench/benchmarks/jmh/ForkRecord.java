@@ -14,9 +14,10 @@ import java.util.Map;
  * @param iterations every iteration, warm-up ones included, in order
  * @param probe      the agreement probe's generation, in generate cells
  * @param failure    the exception that ended the fork, if one did
+ * @param benchmark  the JMH benchmark the fork ran (a cell of several, load or characterise, runs each in its own forks)
  */
 public record ForkRecord(long pid, long startedMs, Map<String, String> session, List<Iteration> iterations, Probe probe,
-                         String failure) {
+                         String failure, String benchmark) {
 
     /**
      * One iteration: its metrics by name (see {@code MetricCatalog}), when it generated a sequence each

@@ -28,6 +28,7 @@ public final class ForkRecorder {
     private static final List<ForkRecord.Iteration> ITERATIONS = new ArrayList<>();
     private static ForkRecord.Probe probe;
     private static String failure;
+    private static String benchmark;
 
     private ForkRecorder() {
     }
@@ -72,6 +73,14 @@ public final class ForkRecorder {
         write();
     }
 
+    /** The benchmark this fork runs, as JMH names it (told before its first iteration). */
+    static synchronized void benchmark(String name) {
+        if (!name.equals(benchmark)) {
+            benchmark = name;
+            write();
+        }
+    }
+
     static synchronized void iteration(boolean warmup, Map<String, Double> metrics, List<Double> tokenMs, ForkRecord.Cpu cpu) {
         ITERATIONS.add(new ForkRecord.Iteration(warmup, Map.copyOf(metrics), tokenMs == null ? null : List.copyOf(tokenMs), cpu));
         write();
@@ -102,7 +111,7 @@ public final class ForkRecorder {
         if (file == null) {
             return;
         }
-        ForkRecord record = new ForkRecord(ProcessHandle.current().pid(), startedMs, session, List.copyOf(ITERATIONS), probe, failure);
+        ForkRecord record = new ForkRecord(ProcessHandle.current().pid(), startedMs, session, List.copyOf(ITERATIONS), probe, failure, benchmark);
         try {
             ResultsFolder.writeAtomically(file, CellSpec.JSON.writeValueAsString(record));
         } catch (IOException e) {

@@ -38,6 +38,6 @@ public final class KvCapacity implements Workload.Visitor<Integer> {
 
     @Override
     public Integer characterise(Workload.Characterise c) {
-        return LOAD; // no tokens: the session only needs to open
+        return 0; // no LLM session opens: the probes are bare graphs without a KV cache
     }
 }

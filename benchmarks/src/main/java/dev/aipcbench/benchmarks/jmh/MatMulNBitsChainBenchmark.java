@@ -71,7 +71,7 @@ public class MatMulNBitsChainBenchmark {
                 options.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
             }
             return new CellSpec(c.cell(), c.runtime(), c.device(), c.model(), c.workload(), c.threads(), c.optimization(),
-                    c.sampling(), options, c.kvCapacity(), c.forkRecords(), c.outputs());
+                    c.sampling(), options, c.kvCapacity(), c.forkRecords(), c.outputs(), c.probes());
         }
 
         StepwiseSession steps;

@@ -5,6 +5,9 @@ import dev.aipcbench.benchmarks.jmh.CellSpec;
 import dev.aipcbench.benchmarks.jmh.ForkRecord;
 import dev.aipcbench.benchmarks.jmh.GenerateBenchmark;
 import dev.aipcbench.benchmarks.jmh.KvCapacity;
+import dev.aipcbench.benchmarks.jmh.ReadBandwidthBenchmark;
+import dev.aipcbench.harness.device.Device;
+import dev.aipcbench.harness.model.catalog.ProbeGraphs;
 import dev.aipcbench.harness.matrix.PlannedCell;
 import dev.aipcbench.harness.matrix.Profile;
 import dev.aipcbench.harness.model.catalog.ModelCache;
@@ -116,8 +119,17 @@ final class CellRunner {
             return new Prepared(null, result(cell, null, status, a.reason(), null, started, t0, null, null, null, null, null, null));
         }
         Path model;
+        Path readGraph = null;
         try {
-            model = cell.folder() != null ? cell.folder() : cache.synthetic(cell.synthetic(), modelProgress);
+            if (cell.workload() instanceof Workload.Characterise) {
+                // no LLM: the probes' graphs, made from the model's dimensions in the runtime's format
+                model = ProbeGraphs.matmul(cache, cell.synthetic());
+                if (cell.device() != Device.CPU && ReadBandwidthBenchmark.reaches(cell.device(), cell.modelFormat())) {
+                    readGraph = ProbeGraphs.readReduction(cache, cell.modelFormat(), profile.workloads().characterise().bufferMib());
+                }
+            } else {
+                model = cell.folder() != null ? cell.folder() : cache.synthetic(cell.synthetic(), modelProgress);
+            }
         } catch (IOException | RuntimeException e) {
             return new Prepared(null, result(cell, null, CellStatus.FAILED, "model preparation failed: " + e.getMessage(), null, started,
                     t0, null, null, null, null, null, null));
@@ -125,7 +137,7 @@ final class CellRunner {
         Measuring m = new Measuring(cell, model, logs, started, t0);
         try {
             ModelCache.deleteRecursively(m.forkDir);
-            spec(cell, model, m.forkDir).write(m.specFile);
+            spec(cell, model, readGraph, m.forkDir).write(m.specFile);
         } catch (IOException e) {
             return new Prepared(null, result(cell, model, CellStatus.FAILED, "cannot write the cell's spec " + m.specFile + ": "
                     + e.getMessage(), null, started, t0, null, null, null, null, null, null));
@@ -254,11 +266,21 @@ final class CellRunner {
     }
 
     /** What the cell's forks are told: the one file they read (see {@link CellSpec}). */
-    private CellSpec spec(PlannedCell cell, Path model, Path forkDir) {
+    private CellSpec spec(PlannedCell cell, Path model, Path readGraph, Path forkDir) {
         Profile.Session s = profile.session();
-        return new CellSpec(cell.id(), cell.runtime(), cell.device().id(), model.toAbsolutePath().toString(), cell.workload(), s.threadsFor(physicalCores),
+        CellSpec.Probes probes = cell.workload() instanceof Workload.Characterise
+                ? new CellSpec.Probes((long) profile.workloads().characterise().bufferMib() << 20,
+                        readGraph == null ? null : readGraph.toAbsolutePath().toString())
+                : null;
+        return new CellSpec(cell.id(), cell.runtime(), cell.device().id(), model.toAbsolutePath().toString(), cell.workload(), threads(cell),
                 s.optimization(), s.sampling(), profile.providerOptions(cell.device()), KvCapacity.of(cell.workload()),
-                forkDir.toAbsolutePath().toString(), logs.getParent().resolve(GenerateBenchmark.OUTPUTS).toAbsolutePath().toString());
+                forkDir.toAbsolutePath().toString(), logs.getParent().resolve(GenerateBenchmark.OUTPUTS).toAbsolutePath().toString(), probes);
+    }
+
+    /** The cell's threads: a characterise cell's own count, else the session's. */
+    private int threads(PlannedCell cell) {
+        return cell.workload() instanceof Workload.Characterise ? ((Workload.Characterise) cell.workload()).threads()
+                : profile.session().threadsFor(physicalCores);
     }
 
     /**
@@ -279,11 +301,16 @@ final class CellRunner {
                 .timeout(TimeValue.minutes(profile.jmh().timeoutMinutes()))
                 .addProfiler(CellMetricsProfiler.class)
                 .shouldFailOnError(true)
-                .jvmArgs(forkJvmArgs(specFile))
+                .jvmArgs(forkJvmArgs(specFile, heapMib(cell)))
                 .output(log.toString())
                 .result(cellJson.toString())
                 .resultFormat(ResultFormatType.JSON);
-        return JmhPlan.apply(o, cell.workload(), profile.jmh()).build();
+        return JmhPlan.apply(o, cell, profile.jmh()).build();
+    }
+
+    /** A fork's heap: 2 GiB, or room for a characterise cell's read buffer (held on the heap) and 1 GiB more. */
+    private int heapMib(PlannedCell cell) {
+        return cell.workload() instanceof Workload.Characterise ? Math.max(2048, profile.workloads().characterise().bufferMib() + 1024) : 2048;
     }
 
     /**
@@ -291,8 +318,8 @@ final class CellRunner {
      * runs part of each inference on JMH's worker thread and overflows a default 1 MiB stack on long
      * prompts (SIGSEGV, no hs_err); headless; the cell's spec.
      */
-    private static String[] forkJvmArgs(Path specFile) {
-        return new String[] {"-Xms256m", "-Xmx2g", "-Xss16m", "-XX:MaxDirectMemorySize=64g", "-Djava.awt.headless=true",
+    private static String[] forkJvmArgs(Path specFile, int heapMib) {
+        return new String[] {"-Xms256m", "-Xmx" + heapMib + "m", "-Xss16m", "-XX:MaxDirectMemorySize=64g", "-Djava.awt.headless=true",
                 "-D" + CellSpec.PROPERTY + "=" + specFile.toAbsolutePath()};
     }
 
@@ -302,9 +329,9 @@ final class CellRunner {
                               List<CellResult.Fork> forks) {
         Map<String, Object> settings = new LinkedHashMap<>();
         Profile.Session s = profile.session();
-        int threads = s.threadsFor(physicalCores);
+        int threads = threads(cell);
         settings.put("threads", threads);
-        settings.put("threads_from", s.threadsSource());
+        settings.put("threads_from", cell.workload() instanceof Workload.Characterise ? "characterise sweep" : s.threadsSource());
         threadsSeen(threads, forks).ifPresent(seen -> {
             settings.putAll(seen);
             if (seen.containsKey("threads_check")) {

@@ -26,19 +26,29 @@ import java.util.stream.Stream;
 final class ForkRecords {
     private final List<ForkRecord> all;
     private final List<CellResult.Fork> judged;
-    /** The forks whose samples count: the undisturbed ones, or every fork when none was spared. */
+    /** The forks whose samples count: per benchmark, the undisturbed ones, or every fork of it when none was spared. */
     private final List<ForkRecord> forks;
+    /** Undisturbed forks of the benchmark that has the fewest (a cell of several benchmarks needs each one's forks). */
+    private final int fewestClean;
 
     private ForkRecords(List<ForkRecord> all, Profile.Interference limits) {
         this.all = all;
         this.judged = all.stream().map(f -> Interference.judge(f, limits)).toList();
-        List<ForkRecord> clean = new ArrayList<>();
+        Map<String, List<ForkRecord>> clean = new LinkedHashMap<>();
+        Map<String, List<ForkRecord>> byBenchmark = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
+            String b = String.valueOf(all.get(i).benchmark());
+            byBenchmark.computeIfAbsent(b, k -> new ArrayList<>()).add(all.get(i));
+            clean.computeIfAbsent(b, k -> new ArrayList<>());
             if (!judged.get(i).disturbed()) {
-                clean.add(all.get(i));
+                clean.get(b).add(all.get(i));
             }
         }
-        this.forks = clean.isEmpty() ? all : clean;
+        List<ForkRecord> counted = new ArrayList<>();
+        byBenchmark.forEach((b, forksOfIt) -> counted.addAll(clean.get(b).isEmpty() ? forksOfIt : clean.get(b)));
+        counted.sort(Comparator.comparingLong(ForkRecord::startedMs));
+        this.forks = counted;
+        this.fewestClean = clean.values().stream().mapToInt(List::size).min().orElse(0);
     }
 
     /** Every fork with its interference verdict, in the order they ran. */
@@ -51,9 +61,9 @@ final class ForkRecords {
         return judged.stream().filter(CellResult.Fork::disturbed).count();
     }
 
-    /** How many forks ran undisturbed. */
+    /** How many forks ran undisturbed, of the benchmark with the fewest (each of a cell's benchmarks runs in its own forks). */
     int clean() {
-        return (int) (judged.size() - disturbed());
+        return fewestClean;
     }
 
     /** The records in {@code folder} (none when it does not exist); an unreadable record is an error naming it. */
@@ -84,9 +94,14 @@ final class ForkRecords {
                 .findFirst().orElse(null);
     }
 
-    /** The session as the first fork's runtime reported it last, or null. */
+    /**
+     * The session as the forks' runtime reported it last, the first fork's word on each fact; facts only some
+     * forks have (a characterise cell's probes, each in its own forks) are added from those. Null when none reported.
+     */
     Map<String, String> session() {
-        return all.stream().map(ForkRecord::session).filter(s -> s != null).findFirst().orElse(null);
+        Map<String, String> out = new LinkedHashMap<>();
+        all.stream().map(ForkRecord::session).filter(s -> s != null).forEach(s -> s.forEach(out::putIfAbsent));
+        return all.stream().allMatch(f -> f.session() == null) ? null : out;
     }
 
     /** The first fork's probe, or null. */

@@ -3,6 +3,9 @@ package dev.aipcbench.benchmarks.matrix;
 import dev.aipcbench.benchmarks.jmh.DecodeBenchmark;
 import dev.aipcbench.benchmarks.jmh.GenerateBenchmark;
 import dev.aipcbench.benchmarks.jmh.LoadBenchmark;
+import dev.aipcbench.benchmarks.jmh.MatmulBenchmark;
+import dev.aipcbench.benchmarks.jmh.ReadBandwidthBenchmark;
+import dev.aipcbench.harness.matrix.PlannedCell;
 import dev.aipcbench.benchmarks.jmh.PrefillBenchmark;
 import dev.aipcbench.harness.matrix.Profile;
 import dev.aipcbench.results.Workload;
@@ -15,15 +18,17 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 final class JmhPlan implements Workload.Visitor<ChainedOptionsBuilder> {
     private final ChainedOptionsBuilder options;
     private final Profile.Jmh jmh;
+    private final PlannedCell cell;
 
-    private JmhPlan(ChainedOptionsBuilder options, Profile.Jmh jmh) {
+    private JmhPlan(ChainedOptionsBuilder options, Profile.Jmh jmh, PlannedCell cell) {
         this.options = options;
         this.jmh = jmh;
+        this.cell = cell;
     }
 
-    /** {@code options} with the workload's benchmark included and its iteration counts set. */
-    static ChainedOptionsBuilder apply(ChainedOptionsBuilder options, Workload w, Profile.Jmh jmh) {
-        return w.accept(new JmhPlan(options, jmh));
+    /** {@code options} with the cell's benchmark included and its iteration counts set. */
+    static ChainedOptionsBuilder apply(ChainedOptionsBuilder options, PlannedCell cell, Profile.Jmh jmh) {
+        return cell.workload().accept(new JmhPlan(options, jmh, cell));
     }
 
     /** Measured shots per fork. */
@@ -60,10 +65,19 @@ final class JmhPlan implements Workload.Visitor<ChainedOptionsBuilder> {
                 .measurementIterations(measuredIterations(l, jmh));
     }
 
+    /**
+     * The read probe (where the cell's runtime reaches the device's memory: see {@link ReadBandwidthBenchmark#reaches})
+     * and the matmul at M=1 and M=512, each in its own forks; shots as a generation's, they are as cheap.
+     */
     @Override
     public ChainedOptionsBuilder characterise(Workload.Characterise c) {
-        // placeholder until the characterisation benchmarks land (issue 13)
-        throw new UnsupportedOperationException("the characterise workload is not measured yet");
+        String matmul = exact(MatmulBenchmark.class, "(m1|m512)");
+        String read = exact(ReadBandwidthBenchmark.class, "read");
+        boolean reads = ReadBandwidthBenchmark.reaches(cell.device(), cell.modelFormat());
+        // The read buffer on 2 MiB pages where the kernel gives them (transparent huge pages): on 4 KiB pages the
+        // hardware prefetcher stops at every page and the same loop read 17.5 GB/s against 28.7 (the C loop, here).
+        return options.include(reads ? "(" + read + ")|(" + matmul + ")" : matmul).warmupIterations(warmupIterations(c, jmh))
+                .measurementIterations(measuredIterations(c, jmh)).jvmArgsAppend("-XX:+UseTransparentHugePages");
     }
 
     private static String exact(Class<?> benchmark, String method) {

@@ -77,7 +77,8 @@ public final class MatrixRun {
             throw new IllegalArgumentException("--out " + folder + " already holds a run; use --resume " + folder + " to continue it, or another folder");
         }
         HostInfo host = resume ? earlier.host() : HostProbe.ofThisMachine().probe();
-        MatrixPlanner planner = new MatrixPlanner(runtimes, host.accelerators() == null ? List.of() : host.accelerators());
+        int physicalCores = host.cpu() != null && host.cpu().physicalCores() > 0 ? host.cpu().physicalCores() : Runtime.getRuntime().availableProcessors();
+        MatrixPlanner planner = new MatrixPlanner(runtimes, host.accelerators() == null ? List.of() : host.accelerators(), physicalCores);
         List<PlannedCell> plan = planner.plan(profile);
         PlanCheck.check(plan, profile);
         console.printf("results %s%n", folder.toAbsolutePath());
@@ -102,8 +103,7 @@ public final class MatrixRun {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             CellTelemetry telemetry = profile.telemetry().enabled() ? TelemetryForCells.create(profile, folder) : CellTelemetry.off();
-            CellRunner runner = new CellRunner(profile, cache, folder, telemetry, console,
-                    host.cpu() != null && host.cpu().physicalCores() > 0 ? host.cpu().physicalCores() : Runtime.getRuntime().availableProcessors());
+            CellRunner runner = new CellRunner(profile, cache, folder, telemetry, console, physicalCores);
             MatrixProgress progress = new MatrixProgress(console, plan.size(), plan.size() - todo.size());
             int remainingToRun = (int) todo.stream().filter(c -> c.availability().isAvailable()).count();
             if (Boolean.TRUE.equals(profile.jmh().interleave())) {

@@ -25,6 +25,10 @@ final class PlanCheck {
             if (!c.availability().isAvailable()) {
                 continue;
             }
+            if (c.workload() instanceof Workload.Characterise) {
+                ThreadCount.check("workloads.characterise.threads (--threads)", ((Workload.Characterise) c.workload()).threads());
+                continue; // no model: the probes are made from its dimensions
+            }
             String field = "model.folders." + c.modelFormat() + "." + c.precision().id();
             if (c.folder() != null && !Files.exists(c.folder())) {
                 throw new IllegalArgumentException("profile field " + field + ": " + c.folder() + " does not exist");

@@ -1,6 +1,7 @@
 package dev.aipcbench.benchmarks.cli;
 
 import dev.aipcbench.benchmarks.TestRuns;
+import dev.aipcbench.benchmarks.TestRuns.Outcome;
 import dev.aipcbench.harness.process.BoundedCommand;
 import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.ResultsFolder;
@@ -9,10 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,24 +51,8 @@ class HardeningTest {
         assertEquals(0, Main.run("--profile", smallProfile().toString(), "--out", run.toString(), "--cache-dir", TestRuns.cacheDir()));
     }
 
-    private record Outcome(int exit, String err) {
-    }
-
-    private static synchronized Outcome runBench(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Outcome(Main.run(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(saved);
-        }
-    }
-
     private static String errorLine(Outcome o) {
-        List<String> lines = o.err().lines().filter(l -> l.startsWith("run-bench: ")).toList();
-        assertEquals(1, lines.size(), o.err());
-        return lines.get(0);
+        return o.errorLine();
     }
 
     @Test
@@ -88,8 +70,8 @@ class HardeningTest {
             Thread.sleep(20);
         }
         // The first run holds the folder from its first instant, before results.json exists.
-        Outcome second = runBench("--profile", profile, "--out", out.toString(), "--cache-dir", TestRuns.cacheDir());
-        Outcome resume = runBench("--resume", out.toString());
+        Outcome second = TestRuns.runBench("--profile", profile, "--out", out.toString(), "--cache-dir", TestRuns.cacheDir());
+        Outcome resume = TestRuns.runBench("--resume", out.toString());
         assertEquals(0, (int) first.get(5, TimeUnit.MINUTES));
         pool.shutdown();
         assertEquals(2, second.exit(), second.err());
@@ -98,17 +80,17 @@ class HardeningTest {
         assertEquals(2, resume.exit(), resume.err());
         assertTrue(errorLine(resume).contains("--resume " + out + " is in use by another run (pid "), resume.err());
         assertTrue(ResultsFolder.read(out).complete(), "the first run's results are whole");
-        assertEquals(0, runBench("--resume", out.toString()).exit(), "once it ended, the folder can be resumed");
+        assertEquals(0, TestRuns.runBench("--resume", out.toString()).exit(), "once it ended, the folder can be resumed");
     }
 
     @Test
     void threadCountsBeyondTheMachineAreRefusedSayingWhatItHas() {
         int cores = Runtime.getRuntime().availableProcessors();
-        Outcome matrix = runBench("--matrix", "quick", "--threads", "100000", "--out", tmp.resolve("threads").toString());
+        Outcome matrix = TestRuns.runBench("--matrix", "quick", "--threads", "100000", "--out", tmp.resolve("threads").toString());
         assertEquals(2, matrix.exit(), matrix.err());
         assertEquals("run-bench: session.threads (--threads) = 100000: this machine has " + cores + " logical cores; at most "
                 + 4 * cores + " threads make sense (0: the runtime's default)", errorLine(matrix));
-        Outcome generate = runBench("generate", "--threads", "1000", "--prompt-tokens", "4");
+        Outcome generate = TestRuns.runBench("generate", "--threads", "1000", "--prompt-tokens", "4");
         assertEquals(2, generate.exit(), generate.err());
         assertTrue(errorLine(generate).startsWith("run-bench: --threads = 1000: this machine has " + cores + " logical cores"), generate.err());
         assertFalse(Files.exists(tmp.resolve("threads").resolve("results.json")), "nothing run");
@@ -121,13 +103,13 @@ class HardeningTest {
         String json = Files.readString(run.resolve(ResultsFolder.RESULTS_JSON));
         Files.writeString(broken.resolve(ResultsFolder.RESULTS_JSON), json.replaceFirst("\"cells\" : \\[", "\"cells\" : [ null,"));
         Path file = broken.resolve(ResultsFolder.RESULTS_JSON);
-        for (Outcome o : List.of(runBench("report", "--in", broken.toString(), "--out", tmp.resolve("r").toString()),
-                runBench("gate", "--baseline", run.toString(), "--current", broken.toString()))) {
+        for (Outcome o : List.of(TestRuns.runBench("report", "--in", broken.toString(), "--out", tmp.resolve("r").toString()),
+                TestRuns.runBench("gate", "--baseline", run.toString(), "--current", broken.toString()))) {
             assertEquals(2, o.exit(), o.err());
             assertTrue(errorLine(o).endsWith(file + ": field cells[0]: expected a cell object, found null"), o.err());
         }
         Files.writeString(file, json.replaceFirst("\"kind\" : \"generate\"", "\"kind\" : 7"));
-        Outcome typed = runBench("report", "--in", broken.toString(), "--out", tmp.resolve("r2").toString());
+        Outcome typed = TestRuns.runBench("report", "--in", broken.toString(), "--out", tmp.resolve("r2").toString());
         assertEquals(2, typed.exit(), typed.err());
         assertTrue(errorLine(typed).contains(file + ": field cells[0].workload"), typed.err());
         assertFalse(errorLine(typed).contains("Source:"), "no Jackson internals: " + typed.err());
@@ -136,10 +118,10 @@ class HardeningTest {
     @Test
     void anOutThatIsAFileOrBeneathOneIsABadInputBeforeAnythingRuns() throws IOException {
         Path file = Files.writeString(tmp.resolve("afile.txt"), "x");
-        Outcome isFile = runBench("--profile", smallProfile().toString(), "--out", file.toString());
+        Outcome isFile = TestRuns.runBench("--profile", smallProfile().toString(), "--out", file.toString());
         assertEquals(2, isFile.exit(), isFile.err());
         assertEquals("run-bench: --out " + file + " is a file, expected a folder", errorLine(isFile));
-        Outcome beneath = runBench("--profile", smallProfile().toString(), "--out", file.resolve("out").toString());
+        Outcome beneath = TestRuns.runBench("--profile", smallProfile().toString(), "--out", file.resolve("out").toString());
         assertEquals(2, beneath.exit(), beneath.err());
         assertTrue(errorLine(beneath).startsWith("run-bench: --out " + file.resolve("out") + ": cannot create the folder"), beneath.err());
         assertEquals("x", Files.readString(file), "the file is untouched");
@@ -153,7 +135,7 @@ class HardeningTest {
                 Duration.ofSeconds(20));
         assertTrue(mount.ok(), "mounting a 64 KiB tmpfs for the test: " + mount.output());
         try {
-            Outcome o = runBench("report", "--in", run.toString(), "--out", disk.toString());
+            Outcome o = TestRuns.runBench("report", "--in", run.toString(), "--out", disk.toString());
             assertEquals(1, o.exit(), o.err());
             assertTrue(errorLine(o).matches("run-bench: cannot write " + java.util.regex.Pattern.quote(disk.toString()) + "/.*: No space left on device"),
                     o.err());
@@ -169,7 +151,7 @@ class HardeningTest {
 
     @Test
     void theMatrixChecksItsPlanBeforeTheFirstCell() throws IOException {
-        Outcome tooLong = runBench("--profile", smallProfile().toString(), "--prompt-tokens", "5000", "--out", tmp.resolve("long").toString(),
+        Outcome tooLong = TestRuns.runBench("--profile", smallProfile().toString(), "--prompt-tokens", "5000", "--out", tmp.resolve("long").toString(),
                 "--cache-dir", TestRuns.cacheDir());
         assertEquals(2, tooLong.exit(), tooLong.err());
         assertEquals("run-bench: generate p5000 g8 needs 5008 tokens of context but the model (phi3-tiny-int4-b32-acc4-seed42) has 4096"
@@ -177,7 +159,7 @@ class HardeningTest {
         Path missing = tmp.resolve("no-such-model");
         Path profile = Files.writeString(tmp.resolve("folders.json"), "{\"model\": {\"folders\": {\"onnx-genai\": {\"int4\": \""
                 + missing + "\"}}}, \"jmh\": {\"forks\": 1, \"iterations\": 1}}");
-        Outcome noFolder = runBench("--profile", profile.toString(), "--out", tmp.resolve("missing").toString());
+        Outcome noFolder = TestRuns.runBench("--profile", profile.toString(), "--out", tmp.resolve("missing").toString());
         assertEquals(2, noFolder.exit(), noFolder.err());
         assertEquals("run-bench: profile field model.folders.onnx-genai.int4: " + missing + " does not exist", errorLine(noFolder));
         assertFalse(Files.exists(tmp.resolve("long").resolve(ResultsFolder.RESULTS_JSON)) || Files.exists(tmp.resolve("missing")
@@ -202,7 +184,7 @@ class HardeningTest {
         root.put("complete", false);
         m.writeValue(json.toFile(), root);
 
-        Outcome o = runBench("--resume", copy.toString());
+        Outcome o = TestRuns.runBench("--resume", copy.toString());
         assertEquals(0, o.exit(), o.err());
         assertTrue(o.err().contains("0 of 1 cells already ended, 1 to run"), o.err());
         RunResults after = ResultsFolder.read(copy);
@@ -225,14 +207,14 @@ class HardeningTest {
 
     @Test
     void resumeRefusesAnotherOut() {
-        Outcome o = runBench("--resume", run.toString(), "--out", tmp.resolve("other").toString());
+        Outcome o = TestRuns.runBench("--resume", run.toString(), "--out", tmp.resolve("other").toString());
         assertEquals(2, o.exit(), o.err());
         assertTrue(errorLine(o).startsWith("run-bench: --resume continues a run in its own folder with its own profile; give no --out"), o.err());
     }
 
     @Test
     void unknownRuntimesNameTheFlagBeforeAnyResultsLine() {
-        Outcome o = runBench("--matrix", "quick", "--runtimes", "bogus", "--out", tmp.resolve("bogus").toString());
+        Outcome o = TestRuns.runBench("--matrix", "quick", "--runtimes", "bogus", "--out", tmp.resolve("bogus").toString());
         assertEquals(2, o.exit(), o.err());
         assertTrue(errorLine(o).startsWith("run-bench: command line: field runtimes[0]: unknown runtime 'bogus': expected one of onnxruntime,"),
                 o.err());

@@ -10,7 +10,9 @@ import dev.aipcbench.harness.model.Precision;
 import dev.aipcbench.results.HostInfo;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.harness.runtime.Availability;
+import dev.aipcbench.harness.runtime.GraphRuntime;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
+import dev.aipcbench.harness.model.catalog.ProbeGraphs;
 import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.List;
 public final class MatrixPlanner {
     private final RuntimeCatalog runtimes;
     private final List<HostInfo.Accelerator> hostDevices;
+    private final int physicalCores;
 
     /**
      * @param hostDevices the GPUs and NPUs the host probe found; a skipped cell's reason says whether
@@ -32,8 +35,14 @@ public final class MatrixPlanner {
      *                    different problems for the user
      */
     public MatrixPlanner(RuntimeCatalog runtimes, List<HostInfo.Accelerator> hostDevices) {
+        this(runtimes, hostDevices, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param physicalCores the host's physical cores: the end of the cpu's characterise sweep {@code "physical_cores"} */
+    public MatrixPlanner(RuntimeCatalog runtimes, List<HostInfo.Accelerator> hostDevices, int physicalCores) {
         this.runtimes = runtimes;
         this.hostDevices = List.copyOf(hostDevices);
+        this.physicalCores = physicalCores;
     }
 
     public List<PlannedCell> plan(Profile profile) {
@@ -65,10 +74,30 @@ public final class MatrixPlanner {
                     for (Workload w : workloads) {
                         cells.add(new PlannedCell(id, format, device, precision, w, folder, synthetic, availability));
                     }
+                    Profile.Characterise characterise = profile.workloads().characterise();
+                    for (Workload w : characterise == null ? List.<Workload>of() : characterise.planned(device, physicalCores)) {
+                        cells.add(characteriseCell(id, runtime, device, precision, w, availability, profile));
+                    }
                 }
             }
         }
         return cells;
+    }
+
+    /**
+     * A characterise cell: no model to load, the probes are made from the profile's synthetic dimensions in the
+     * runtime's format (its own quantisation settings); a runtime that cannot run a bare graph cannot measure it.
+     */
+    private static PlannedCell characteriseCell(String id, InferenceRuntime runtime, Device device, Precision precision, Workload w,
+                                                Availability availability, Profile profile) {
+        ModelFormat format = runtime.modelFormat();
+        if (!(runtime instanceof GraphRuntime) || !ProbeGraphs.hasMatmul(format)) {
+            availability = Availability.unsupported(id + " runs only whole generation pipelines, not a bare graph: the characterise "
+                    + "probes (a read reduction, a matmul of the model's largest projection) run through onnxruntime or openvino");
+        }
+        Profile.Synthetic s = profile.model().synthetic();
+        SyntheticSpec spec = SyntheticSpec.of(format, s.sizeName(), s.dimensions(), precision, s.seed());
+        return new PlannedCell(id, format, device, precision, w, null, spec, availability);
     }
 
     private Availability withHostEvidence(Availability a, Device device) {

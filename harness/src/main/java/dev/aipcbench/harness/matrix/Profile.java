@@ -47,6 +47,12 @@ public record Profile(String name, String description, Model model, List<Device>
         if (executionProviders != null) {
             executionProviders.keySet().forEach(d -> device("execution_providers", d));
         }
+        if (devices != null && devices.contains(Device.CPU) && workloads != null && workloads.characterise() != null
+                && workloads.characterise().threads() != null && workloads.characterise().threads().counts() != null
+                && workloads.characterise().threads().counts().contains(0)) {
+            throw new ProfileFieldException("workloads.characterise.threads", "0 (the runtime's choice) is for accelerators, which are "
+                    + "characterised with it anyway; the cpu is swept over thread counts >= 1, found " + workloads.characterise().threads().counts());
+        }
     }
 
     /** This profile named. */
@@ -154,8 +160,8 @@ public record Profile(String name, String description, Model model, List<Device>
     }
 
     /** Prompt lengths, generated tokens and context depths per workload kind; empty lists switch a kind off. */
-    public record Workloads(Generate generate, Prefill prefill, Decode decode, Boolean load) {
-        /** The cells' workloads, in table order: generate, prefill, decode, load. */
+    public record Workloads(Generate generate, Prefill prefill, Decode decode, Boolean load, Characterise characterise) {
+        /** The token cells' workloads, in table order: generate, prefill, decode, load ({@link Characterise} is per device). */
         public List<Workload> planned() {
             List<Workload> out = new ArrayList<>();
             if (generate != null && generate.promptTokens() != null) {
@@ -172,6 +178,51 @@ public record Profile(String name, String description, Model model, List<Device>
             }
             return out;
         }
+    }
+
+    /**
+     * The characterise workload: what each device can do (read bandwidth, matmul throughput of each precision
+     * through each runtime that runs a bare graph), one cell per thread count on the cpu and one at 0 threads
+     * (the runtime's choice) on each accelerator.
+     *
+     * @param threads   the cpu's thread counts; {@code []} plans no characterise cell, {@code "physical_cores"} sweeps
+     *                  1..the physical cores the suite finds
+     * @param bufferMib the read probe's buffer in MiB: far beyond the caches (1 GiB), so it measures the memory;
+     *                  tests shrink it
+     */
+    public record Characterise(@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ThreadSweepDeserializer.class)
+                               ThreadSweep threads, Integer bufferMib) {
+        public Characterise {
+            positive("buffer_mib", bufferMib);
+        }
+
+        /** Whether any characterise cell is planned. */
+        public boolean isEmpty() {
+            return threads == null || (threads.counts() != null && threads.counts().isEmpty());
+        }
+
+        /** The device's characterise workloads: the thread sweep on the cpu, one at 0 threads on an accelerator. */
+        public List<Workload> planned(Device device, int physicalCores) {
+            if (isEmpty()) {
+                return List.of();
+            }
+            if (device != Device.CPU) {
+                return List.of(new Workload.Characterise(0));
+            }
+            List<Workload> out = new ArrayList<>();
+            if (threads.counts() == null) {
+                for (int t = 1; t <= Math.max(1, physicalCores); t++) {
+                    out.add(new Workload.Characterise(t));
+                }
+            } else {
+                threads.counts().stream().distinct().forEach(t -> out.add(new Workload.Characterise(t)));
+            }
+            return out;
+        }
+    }
+
+    /** Thread counts of a sweep; null counts: 1..the physical cores ({@code "physical_cores"}). */
+    public record ThreadSweep(List<Integer> counts) {
     }
 
     public record Generate(List<Integer> promptTokens, Integer genTokens) {
@@ -272,9 +323,9 @@ public record Profile(String name, String description, Model model, List<Device>
 
     /** Fails unless the profile plans at least one workload. */
     void requireWorkloads(String where) {
-        if (workloads == null || workloads.planned().isEmpty()) {
+        if (workloads == null || workloads.planned().isEmpty() && (workloads.characterise() == null || workloads.characterise().isEmpty())) {
             throw new IllegalArgumentException(where + ": plans no workload: give workloads.generate.prompt_tokens, "
-                    + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load");
+                    + "workloads.prefill.prompt_tokens, workloads.decode.context_depths, workloads.load or workloads.characterise.threads");
         }
     }
 

@@ -85,10 +85,29 @@ public record ModelDimensions(int hidden, int layers, int heads, int kvHeads, in
         return queryWidth() + 2 * kvWidth();
     }
 
+    /** Output width of the packed gate_up projection (gate and up side by side, as Phi-3 stores them). */
+    public int gateUpWidth() {
+        return 2 * intermediate;
+    }
+
+    /** One projection of a decoder layer: a {@code [in, out]} MatMul weight. */
+    public record Projection(String name, int in, int out) {
+    }
+
+    /** A layer's projections in the order the writers emit them: qkv, o, gate_up, down. */
+    public java.util.List<Projection> projections() {
+        return java.util.List.of(new Projection("qkv_proj", hidden, qkvWidth()), new Projection("o_proj", queryWidth(), hidden),
+                new Projection("gate_up_proj", hidden, gateUpWidth()), new Projection("down_proj", intermediate, hidden));
+    }
+
+    /** The layer's largest projection (gate_up on Phi-3): the matmul the characterise workload measures. */
+    public Projection largestProjection() {
+        return projections().stream().max(java.util.Comparator.comparingLong(p -> (long) p.in() * p.out())).orElseThrow();
+    }
+
     /** Number of weight parameters (embedding, projections, norms, LM head). */
     public long parameterCount() {
-        long perLayer = (long) hidden * qkvWidth() + (long) queryWidth() * hidden
-                + (long) hidden * 2L * intermediate + (long) intermediate * hidden + 2L * hidden;
+        long perLayer = projections().stream().mapToLong(p -> (long) p.in() * p.out()).sum() + 2L * hidden;
         return (long) vocab * hidden * 2 + perLayer * layers + hidden;
     }
 }

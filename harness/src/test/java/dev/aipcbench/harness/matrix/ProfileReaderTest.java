@@ -69,7 +69,36 @@ class ProfileReaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProfileReader.resolve("none", List.of(READER.layer("default"), none)));
         assertEquals(java.nio.file.Path.of("..", "profiles", "default.json") + " + none.json: plans no workload: give workloads.generate.prompt_tokens, "
-                + "workloads.prefill.prompt_tokens, workloads.decode.context_depths or workloads.load", e.getMessage());
+                + "workloads.prefill.prompt_tokens, workloads.decode.context_depths, workloads.load or workloads.characterise.threads", e.getMessage());
+    }
+
+    /** The characterise sweep: a list of counts or physical_cores on the cpu, one cell at 0 threads on an accelerator. */
+    @Test
+    void characteriseSweepsTheCpuAndGivesAcceleratorsTheRuntimesChoice() {
+        Profile listed = ProfileReader.resolve("c", List.of(READER.layer("default"), ProfileReader.parse("c.json",
+                "{\"devices\": [\"cpu\", \"npu\"], \"workloads\": {\"characterise\": {\"threads\": [1, 4, 4]}}}")));
+        Profile.Characterise c = listed.workloads().characterise();
+        assertEquals(List.of(new Workload.Characterise(1), new Workload.Characterise(4)), c.planned(Device.CPU, 8));
+        assertEquals(List.of(new Workload.Characterise(0)), c.planned(Device.NPU, 8));
+        assertEquals(1024, c.bufferMib(), "default.json's buffer");
+        Profile swept = ProfileReader.resolve("s", List.of(READER.layer("default"), ProfileReader.parse("s.json",
+                "{\"workloads\": {\"characterise\": {\"threads\": \"physical_cores\"}}}")));
+        assertEquals(List.of(new Workload.Characterise(1), new Workload.Characterise(2), new Workload.Characterise(3)),
+                swept.workloads().characterise().planned(Device.CPU, 3));
+        assertEquals(List.of(), ProfileReader.resolve("d", List.of(READER.layer("default"))).workloads().characterise().planned(Device.CPU, 3),
+                "default.json plans no characterise cell");
+    }
+
+    @Test
+    void aCharacteriseSweepWithZeroOnTheCpuOrANegativeCountIsRefused() {
+        assertEquals("my.json: field workloads.characterise.threads: 0 (the runtime's choice) is for accelerators, which are "
+                + "characterised with it anyway; the cpu is swept over thread counts >= 1, found [0]",
+                failure("{\"devices\": [\"cpu\"], \"workloads\": {\"characterise\": {\"threads\": [0]}}}"));
+        assertEquals("my.json: field workloads.characterise.threads: expected a list of thread counts >= 1 (0: the runtime's choice, "
+                + "accelerators only) or \"physical_cores\", found -2 in the list",
+                failure("{\"workloads\": {\"characterise\": {\"threads\": [1, -2]}}}"));
+        assertEquals("my.json: field workloads.characterise.buffer_mib: expected an integer >= 1, found 0",
+                failure("{\"workloads\": {\"characterise\": {\"buffer_mib\": 0}}}"));
     }
 
     @Test

@@ -46,7 +46,21 @@ public final class ModelCache {
 
     /** The folder of a synthetic model, generating it first if it is not cached yet. */
     public Path synthetic(SyntheticSpec spec, Progress progress) throws IOException {
-        Path target = root.resolve(spec.cacheKey());
+        return cached(spec.cacheKey(), tmp -> SyntheticModels.generate(spec, tmp, progress));
+    }
+
+    /** Writes a cache entry into an empty folder; the entry is complete once its {@link ModelManifest} is written (last). */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void write(Path folder) throws IOException;
+    }
+
+    /**
+     * The folder cached under {@code key}, written first by {@code writer} if it is not complete yet: into a
+     * temporary folder renamed into place under the cache's lock.
+     */
+    public Path cached(String key, FolderWriter writer) throws IOException {
+        Path target = root.resolve(key);
         if (isComplete(target)) {
             return target;
         }
@@ -56,9 +70,9 @@ public final class ModelCache {
             if (isComplete(target)) {
                 return target;
             }
-            Path tmp = Files.createTempDirectory(root, ".generating-" + spec.cacheKey() + "-");
+            Path tmp = Files.createTempDirectory(root, ".generating-" + key + "-");
             try {
-                SyntheticModels.generate(spec, tmp, progress);
+                writer.write(tmp);
                 deleteRecursively(target);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -111,7 +111,7 @@ public final class GgufPhi3Writer implements SyntheticFormatWriter {
             t.add(weight(w, blk + ".attn_qkv.weight", onnx + ".attn.qkv_proj.MatMul.weight", d.hidden(), d.qkvWidth(), weights));
             t.add(weight(w, blk + ".attn_output.weight", onnx + ".attn.o_proj.MatMul.weight", d.queryWidth(), d.hidden(), weights));
             t.add(new GgmlVector(blk + ".ffn_norm.weight", w.normGain(onnx + ".post_attention_layernorm.weight", d.hidden())));
-            t.add(weight(w, blk + ".ffn_up.weight", onnx + ".mlp.gate_up_proj.MatMul.weight", d.hidden(), 2 * d.intermediate(), weights));
+            t.add(weight(w, blk + ".ffn_up.weight", onnx + ".mlp.gate_up_proj.MatMul.weight", d.hidden(), d.gateUpWidth(), weights));
             t.add(weight(w, blk + ".ffn_down.weight", onnx + ".mlp.down_proj.MatMul.weight", d.intermediate(), d.hidden(), weights));
         }
         t.add(new GgmlVector("output_norm.weight", w.normGain("model.norm.weight", d.hidden())));

@@ -158,6 +158,11 @@ public final class IrOps {
         return g.op("ReduceMean", "opset1").attr("keep_dims", true).in(x, i64(axes)).out(x.type()).one();
     }
 
+    /** ReduceSum over {@code axes} to a scalar-shaped result (keep_dims false). */
+    public Port reduceSum(Port x, long... axes) {
+        return g.op("ReduceSum", "opset1").attr("keep_dims", false).in(x, i64(axes)).out(x.type()).one();
+    }
+
     // ---- compute
 
     public Port matmul(Port a, Port b, boolean transposeB) {

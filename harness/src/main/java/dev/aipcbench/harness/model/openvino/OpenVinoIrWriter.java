@@ -71,7 +71,7 @@ public final class OpenVinoIrWriter implements SyntheticFormatWriter {
      * keep it fp32 on every device: OpenVINO applies a model's {@code runtime_options} when it compiles it, and
      * its CPU plugin would otherwise keep the KV cache in u8 (and compute in bf16 where the CPU has it).
      */
-    private static void rtInfo(IrGraph graph, SyntheticSpec spec) {
+    static void rtInfo(IrGraph graph, SyntheticSpec spec) {
         graph.rtInfo("aipc_bench", "origin", "synthetic");
         graph.rtInfo("aipc_bench", "arch", spec.arch());
         graph.rtInfo("aipc_bench", "precision", spec.precision().id());

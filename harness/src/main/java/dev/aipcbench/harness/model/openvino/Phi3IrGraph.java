@@ -53,7 +53,7 @@ final class Phi3IrGraph {
         WeightFormat projection = projectionFormat(precision);
         WeightFormat small = smallFormat(precision);
         long perLayer = projection.bytes(d.qkvWidth(), d.hidden()) + projection.bytes(d.hidden(), d.queryWidth())
-                + projection.bytes(2L * d.intermediate(), d.hidden()) + projection.bytes(d.hidden(), d.intermediate())
+                + projection.bytes(d.gateUpWidth(), d.hidden()) + projection.bytes(d.hidden(), d.intermediate())
                 + small.bytes(2, d.hidden());
         return 2 * edgeFormat(precision).bytes(d.vocab(), d.hidden()) + perLayer * d.layers() + small.bytes(1, d.hidden())
                 + small.bytes(2L * d.context(), d.headSize());
@@ -89,7 +89,7 @@ final class Phi3IrGraph {
     }
 
     /** Projections' format. */
-    private static WeightFormat projectionFormat(Precision precision) {
+    static WeightFormat projectionFormat(Precision precision) {
         switch (precision) {
             case FP32: return WeightFormat.F32;
             case FP16: return WeightFormat.F16;
@@ -231,7 +231,7 @@ final class Phi3IrGraph {
     private Port mlp(String p, Port x) throws IOException {
         int inter = d.intermediate();
         Port gateUpWeight = weights.write(p + ".mlp.gate_up_proj.MatMul.weight",
-                w.projectionByOutput(p + ".mlp.gate_up_proj.MatMul.weight", d.hidden(), 2 * inter), projectionFormat(precision), groupSize);
+                w.projectionByOutput(p + ".mlp.gate_up_proj.MatMul.weight", d.hidden(), d.gateUpWidth()), projectionFormat(precision), groupSize);
         Port[] gateUp = ops.variadicSplit(ops.matmul(x, gateUpWeight, true), -1, inter, inter);
         Port activated = ops.multiply(gateUp[1], ops.swish(gateUp[0]));
         Port downWeight = weights.write(p + ".mlp.down_proj.MatMul.weight",

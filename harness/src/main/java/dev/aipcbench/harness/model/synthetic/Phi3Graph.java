@@ -121,7 +121,7 @@ public final class Phi3Graph {
 
     private String mlp(String p, String w, String input) {
         int inter = d.intermediate();
-        String gateUp = matmul(p + "/gate_up_proj/MatMul", input, w + ".gate_up_proj.MatMul.weight", d.hidden(), 2 * inter);
+        String gateUp = matmul(p + "/gate_up_proj/MatMul", input, w + ".gate_up_proj.MatMul.weight", d.hidden(), d.gateUpWidth());
         String last = g.int64Constant(p + "/axes", new long[] {-1}, false);
         String zero = g.int64Constant(p + "/gate_start", new long[] {0}, false);
         String mid = g.int64Constant(p + "/gate_end", new long[] {inter}, false);

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * ONNX Runtime Java running onnxruntime-genai model folders with the suite's own generation loop, its
  * execution provider chosen by device (CPU, OpenVINO, DirectML, QNN, CUDA, plugin EPs).
  */
-public final class OrtRuntime implements InferenceRuntime {
+public final class OrtRuntime implements InferenceRuntime, dev.aipcbench.harness.runtime.GraphRuntime {
     public static final String ID = "onnxruntime";
 
     @Override
@@ -75,6 +75,11 @@ public final class OrtRuntime implements InferenceRuntime {
     @Override
     public GenerationSession open(Path modelFolder, SessionSettings settings) {
         return OrtGenerationSession.open(ModelFolder.open(modelFolder), settings);
+    }
+
+    @Override
+    public BareGraph open(Path folder, dev.aipcbench.harness.model.probe.ProbeGraph graph, SessionSettings settings, int rows) {
+        return OrtBareGraph.open(folder, graph, settings, rows);
     }
 
     /**

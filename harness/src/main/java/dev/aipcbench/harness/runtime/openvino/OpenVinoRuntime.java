@@ -31,7 +31,7 @@ import java.util.Map;
  * Provider option {@code device} names any other OpenVINO device string; every other provider option is
  * passed to the compile as the OpenVINO property of that name. Precision is the IR's own.
  */
-public final class OpenVinoRuntime implements InferenceRuntime {
+public final class OpenVinoRuntime implements InferenceRuntime, dev.aipcbench.harness.runtime.GraphRuntime {
     public static final String ID = "openvino";
     /** Provider option naming the OpenVINO device to use instead of the device's default. */
     public static final String DEVICE_OPTION = "device";
@@ -191,4 +191,12 @@ public final class OpenVinoRuntime implements InferenceRuntime {
     private static final String PERF_COUNT = "PERF_COUNT";
     /** Inferences before the profiled prefill: the means {@link OvProfile} reads count them (the graph's, shared by its requests). */
     private static final int WARM_INFERENCES = 2;
+
+    @Override
+    public BareGraph open(Path folder, dev.aipcbench.harness.model.probe.ProbeGraph graph, SessionSettings settings, int rows) {
+        Loaded l = loaded.get();
+        String explicit = settings.providerOptions().get(DEVICE_OPTION);
+        String device = explicit != null ? explicit : device(l.core(), settings.device());
+        return OvBareGraph.open(l.core(), l.ovCore(), folder, graph, device, settings, rows);
+    }
 }
