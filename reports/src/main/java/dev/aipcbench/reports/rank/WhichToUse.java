@@ -29,7 +29,9 @@ public record WhichToUse(List<AtPrecision> precisions) {
 
     public static WhichToUse of(List<CellResult> cells) {
         Map<String, List<RankedGroup>> byPrecision = new LinkedHashMap<>();
-        for (RankedGroup g : CellRanking.whichToUse(cells)) {
+        // the question is what to run a model on: characterise cells measure the hardware, not a choice to make
+        List<CellResult> tokenCells = cells.stream().filter(c -> !(c.workload() instanceof dev.aipcbench.results.Workload.Characterise)).toList();
+        for (RankedGroup g : CellRanking.whichToUse(tokenCells)) {
             byPrecision.computeIfAbsent(g.cells().get(0).precision(), p -> new ArrayList<>()).add(g);
         }
         List<AtPrecision> out = new ArrayList<>();
