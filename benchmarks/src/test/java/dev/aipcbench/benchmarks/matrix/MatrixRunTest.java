@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aipcbench.benchmarks.cli.Main;
 import dev.aipcbench.harness.model.Precision;
+import dev.aipcbench.reports.roofline.RooflineField;
+import dev.aipcbench.results.Ceilings;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.ResultsFolder;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.results.TelemetryResult;
+import dev.aipcbench.results.Workload;
 import dev.aipcbench.harness.testing.TestModels;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -49,7 +52,11 @@ class MatrixRunTest {
         assertTrue(r.complete());
         assertEquals(r.plannedCells(), r.cells().size());
         for (CellResult c : r.cells()) {
-            if (c.device().equals("cpu")) {
+            if (c.device().equals("cpu") && c.workload() instanceof Workload.Characterise && !List.of("onnxruntime", "openvino").contains(c.runtime())) {
+                // the characterise probe runs through the runtimes that run a bare graph; the others say so
+                assertEquals(CellStatus.UNSUPPORTED, c.status(), c.id());
+                assertTrue(c.reason().contains("not a bare graph"), c.id() + ": " + c.reason());
+            } else if (c.device().equals("cpu")) {
                 assertEquals(CellStatus.OK, c.status(), c.id() + ": " + c.reason() + "\n" + c.stderrTail());
             } else if (c.status() == CellStatus.UNSUPPORTED) {
                 // a runtime with no backend for the device at all (llama.cpp on an NPU): said as such
@@ -67,6 +74,19 @@ class MatrixRunTest {
         }
         // The quick preset plans every runtime installed here: the suite's runtime environment has onnxruntime-genai.
         assertTrue(r.cell("onnxruntime-genai/cpu/int4/generate-p128-g64").map(CellResult::ok).orElse(false), "genai planned and ok");
+        // The quick preset's characterise probe places its token cells on the roofline: the generate cell's decode
+        // and prefill as a share of the ceilings measured at its own thread count.
+        Ceilings ceilings = Ceilings.of(r.cells());
+        CellResult probe = r.cells().stream().filter(c -> c.id().startsWith("onnxruntime/cpu/int4/characterise-")).findFirst().orElseThrow();
+        assertEquals(CellStatus.OK, probe.status(), probe.id() + ": " + probe.reason());
+        int threads = ((Workload.Characterise) probe.workload()).threads();
+        assertEquals(r.cell("onnxruntime/cpu/int4/generate-p128-g64").orElseThrow().settings().get("threads"), threads,
+                "one probe, at the token cells' own thread count");
+        assertTrue(ceilings.readBandwidth("cpu", threads).isPresent() && ceilings.matmulM512("cpu", "int4", "onnxruntime", threads).isPresent());
+        for (RooflineField field : RooflineField.ALL) {
+            RooflineField.Value v = field.value(r.cell("onnxruntime/cpu/int4/generate-p128-g64").orElseThrow(), ceilings);
+            assertTrue(v.percent() > 0 && v.text().contains("%"), field.name() + ": " + v.text());
+        }
         // Where each runtime says it ran: ONNX Runtime's node split, genai's own device_type.
         assertTrue(r.cell("onnxruntime/cpu/int4/generate-p128-g64").orElseThrow().executedOn().runtime()
                 .contains("ep_node_assignment CPUExecutionProvider"), "ORT's node assignment");

@@ -75,7 +75,8 @@ public final class MatrixPlanner {
                         cells.add(new PlannedCell(id, format, device, precision, w, folder, synthetic, availability));
                     }
                     Profile.Characterise characterise = profile.workloads().characterise();
-                    for (Workload w : characterise == null ? List.<Workload>of() : characterise.planned(device, physicalCores)) {
+                    for (Workload w : characterise == null ? List.<Workload>of() : characterise.planned(device, physicalCores,
+                            profile.session().threadsFor(physicalCores))) {
                         cells.add(characteriseCell(id, runtime, device, precision, w, availability, profile));
                     }
                 }

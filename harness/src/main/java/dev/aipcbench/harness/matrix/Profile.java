@@ -203,6 +203,11 @@ public record Profile(String name, String description, Model model, List<Device>
 
         /** The device's characterise workloads: the thread sweep on the cpu, one at 0 threads on an accelerator. */
         public List<Workload> planned(Device device, int physicalCores) {
+            return planned(device, physicalCores, Math.max(1, physicalCores));
+        }
+
+        /** The same, {@code sessionThreads} being the count the run's token cells use (for {@code "session"}). */
+        public List<Workload> planned(Device device, int physicalCores, int sessionThreads) {
             if (isEmpty()) {
                 return List.of();
             }
@@ -210,7 +215,11 @@ public record Profile(String name, String description, Model model, List<Device>
                 return List.of(new Workload.Characterise(0));
             }
             List<Workload> out = new ArrayList<>();
-            if (threads.counts() == null) {
+            if (threads.session()) {
+                // the token cells' own count, so each meets the ceilings measured with its threads; a session left
+                // to the runtime's default (0) is measured on every physical core, what runtimes default to
+                out.add(new Workload.Characterise(sessionThreads > 0 ? sessionThreads : Math.max(1, physicalCores)));
+            } else if (threads.counts() == null) {
                 for (int t = 1; t <= Math.max(1, physicalCores); t++) {
                     out.add(new Workload.Characterise(t));
                 }
@@ -221,8 +230,20 @@ public record Profile(String name, String description, Model model, List<Device>
         }
     }
 
-    /** Thread counts of a sweep; null counts: 1..the physical cores ({@code "physical_cores"}). */
-    public record ThreadSweep(List<Integer> counts) {
+    /**
+     * Thread counts of a sweep; null counts: 1..the physical cores ({@code "physical_cores"}); {@code session}: the
+     * one count of {@code session.threads} ({@code "session"}), a cheap probe that places the run's own cells.
+     */
+    public record ThreadSweep(List<Integer> counts, boolean session) {
+        public static final String SESSION = "session";
+
+        public ThreadSweep(List<Integer> counts) {
+            this(counts, false);
+        }
+
+        static ThreadSweep ofSession() {
+            return new ThreadSweep(null, true);
+        }
     }
 
     public record Generate(List<Integer> promptTokens, Integer genTokens) {

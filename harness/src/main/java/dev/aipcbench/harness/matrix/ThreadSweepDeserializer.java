@@ -9,12 +9,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code workloads.characterise.threads}: a list of integers >= 0, or {@code "physical_cores"} (1..the physical cores). */
+/**
+ * {@code workloads.characterise.threads}: a list of integers >= 0, {@code "physical_cores"} (1..the physical cores), or
+ * {@code "session"} (the one count the run's token cells use, {@code session.threads}).
+ */
 final class ThreadSweepDeserializer extends JsonDeserializer<Profile.ThreadSweep> {
     @Override
     public Profile.ThreadSweep deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_STRING && ThreadSettingDeserializer.PHYSICAL_CORES.equals(p.getText())) {
             return new Profile.ThreadSweep(null);
+        }
+        if (p.currentToken() == JsonToken.VALUE_STRING && Profile.ThreadSweep.SESSION.equals(p.getText())) {
+            return Profile.ThreadSweep.ofSession();
         }
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new IllegalArgumentException(expected(p.currentToken() == JsonToken.VALUE_STRING ? "\"" + p.getText() + "\"" : p.getText()));
@@ -31,6 +37,6 @@ final class ThreadSweepDeserializer extends JsonDeserializer<Profile.ThreadSweep
 
     private static String expected(String found) {
         return "expected a list of thread counts >= 1 (0: the runtime's choice, accelerators only) or \""
-                + ThreadSettingDeserializer.PHYSICAL_CORES + "\", found " + found;
+                + ThreadSettingDeserializer.PHYSICAL_CORES + "\" or \"" + Profile.ThreadSweep.SESSION + "\", found " + found;
     }
 }

@@ -87,6 +87,12 @@ class ProfileReaderTest {
                 swept.workloads().characterise().planned(Device.CPU, 3));
         assertEquals(List.of(), ProfileReader.resolve("d", List.of(READER.layer("default"))).workloads().characterise().planned(Device.CPU, 3),
                 "default.json plans no characterise cell");
+        Profile session = ProfileReader.resolve("t", List.of(READER.layer("default"), ProfileReader.parse("t.json",
+                "{\"workloads\": {\"characterise\": {\"threads\": \"session\"}}}")));
+        Profile.Characterise atSession = session.workloads().characterise();
+        assertEquals(List.of(new Workload.Characterise(2)), atSession.planned(Device.CPU, 8, 2), "the token cells' own count");
+        assertEquals(List.of(new Workload.Characterise(8)), atSession.planned(Device.CPU, 8, 0), "runtime default: every physical core");
+        assertEquals(List.of(new Workload.Characterise(0)), atSession.planned(Device.NPU, 8, 2));
     }
 
     @Test
@@ -95,7 +101,7 @@ class ProfileReaderTest {
                 + "characterised with it anyway; the cpu is swept over thread counts >= 1, found [0]",
                 failure("{\"devices\": [\"cpu\"], \"workloads\": {\"characterise\": {\"threads\": [0]}}}"));
         assertEquals("my.json: field workloads.characterise.threads: expected a list of thread counts >= 1 (0: the runtime's choice, "
-                + "accelerators only) or \"physical_cores\", found -2 in the list",
+                + "accelerators only) or \"physical_cores\" or \"session\", found -2 in the list",
                 failure("{\"workloads\": {\"characterise\": {\"threads\": [1, -2]}}}"));
         assertEquals("my.json: field workloads.characterise.buffer_mib: expected an integer >= 1, found 0",
                 failure("{\"workloads\": {\"characterise\": {\"buffer_mib\": 0}}}"));

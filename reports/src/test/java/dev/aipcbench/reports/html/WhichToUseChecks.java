@@ -61,8 +61,8 @@ public final class WhichToUseChecks {
         String notRun = section.findElements(By.cssSelector("p.not-run")).stream().map(WebElement::getText)
                 .collect(Collectors.joining("\n"));
         for (CellResult c : run.cells()) {
-            if (c.ok()) {
-                continue;
+            if (c.ok() || c.workload() instanceof Workload.Characterise) {
+                continue; // characterise cells measure the hardware, not a choice: which-to-use leaves them out
             }
             String contender = c.runtime() + " \u00b7 " + c.device() + ": " + c.status().id() + " (";
             int at = notRun.indexOf(contender);
