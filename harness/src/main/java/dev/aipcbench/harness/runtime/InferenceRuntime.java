@@ -39,16 +39,31 @@ public interface InferenceRuntime {
         return List.of();
     }
 
-    /**
-     * What the runtime's own profiler says about one short generation on {@code modelFolder}, run apart from
-     * every timed shot (profiling slows what it watches): where the work ran ({@code ep_node_assignment}) and
-     * where a step's time went by operator type ({@code prefill_op_share}, {@code decode_op_share}). Empty where the
-     * runtime has no profiler the suite reads. {@code workDir} takes the runtime's trace files.
-     */
-    /** The profiling pass's prompt, and its decode steps after it: short, since profiling slows what it watches. */
+    /** The profiling pass's prompt where the cell sets no KV capacity, and its decode steps after it. */
     int PROFILED_PROMPT = 8;
     int PROFILED_STEPS = 7;
+    /** The longest prompt a profiling pass prefills (a 4096-token cell is profiled at this depth). */
+    int PROFILED_PROMPT_MAX = 1024;
 
+    /**
+     * The profiling pass's prompt length: long enough that its decode steps end at the cell's KV capacity, so
+     * they run at the cell's own depth (a decode step over 500 cached tokens costs more than one over 8, and the
+     * anatomy is held against the cell's TPOT), and its prefill is about the cell's prompt.
+     */
+    static int profiledPrompt(SessionSettings settings) {
+        if (settings.maxSequenceLength() <= 0) {
+            return PROFILED_PROMPT;
+        }
+        return Math.max(1, Math.min(PROFILED_PROMPT_MAX, settings.maxSequenceLength() - PROFILED_STEPS - 1));
+    }
+
+    /**
+     * What the runtime's own profiler says about one generation on {@code modelFolder} ({@link #profiledPrompt}
+     * tokens, then {@link #PROFILED_STEPS} steps), run apart from every timed shot (profiling slows what it
+     * watches): where the work ran ({@code ep_node_assignment}) and where a step's time went by operator type
+     * ({@code prefill_op_share}, {@code decode_op_share}). Empty where the runtime has no profiler the suite reads.
+     * {@code workDir} takes the runtime's trace files.
+     */
     default Map<String, String> executionProfile(Path modelFolder, SessionSettings settings, Path workDir) {
         return Map.of();
     }

@@ -83,7 +83,7 @@ public final class OrtRuntime implements InferenceRuntime, dev.aipcbench.harness
     }
 
     /**
-     * A prefill of {@value #PROFILED_PROMPT} tokens and {@value #PROFILED_STEPS} decode steps under ONNX Runtime's profiler:
+     * A prefill of {@link InferenceRuntime#profiledPrompt} tokens and {@value #PROFILED_STEPS} decode steps under ONNX Runtime's profiler:
      * the prefill's anatomy, and the median decode step's, after a warm-up prefill and step ({@value #WARM_RUNS} runs).
      */
     @Override
@@ -92,8 +92,7 @@ public final class OrtRuntime implements InferenceRuntime, dev.aipcbench.harness
         int[] prompt;
         try (OrtGenerationSession s = OrtGenerationSession.open(ModelFolder.open(modelFolder), settings,
                 workDir.resolve("ort-profile"))) {
-            int room = settings.maxSequenceLength() > 0 ? settings.maxSequenceLength() - PROFILED_STEPS - 1 : PROFILED_PROMPT;
-            prompt = new int[Math.max(1, Math.min(PROFILED_PROMPT, room))];
+            prompt = new int[InferenceRuntime.profiledPrompt(settings)];
             java.util.Arrays.fill(prompt, 1);
             // a warm-up prefill and step first: the first runs grow the memory arena, which no timed shot pays
             int token = s.decode(s.prefill(prompt));

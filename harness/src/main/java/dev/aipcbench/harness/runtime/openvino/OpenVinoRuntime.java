@@ -145,7 +145,7 @@ public final class OpenVinoRuntime implements InferenceRuntime, dev.aipcbench.ha
     }
 
     /**
-     * A prefill of {@value #PROFILED_PROMPT} tokens and {@value #PROFILED_STEPS} decode steps on a session compiled with
+     * A prefill of {@link InferenceRuntime#profiledPrompt} tokens and {@value #PROFILED_STEPS} decode steps on a session compiled with
      * {@code PERF_COUNT=YES} (never the timed one: counting every node's time costs some), each step's per-layer times
      * read from its request: the prefill's, and the median decode step's ({@link OvProfile#step}), after a warm-up prefill
      * and step.
@@ -158,8 +158,7 @@ public final class OpenVinoRuntime implements InferenceRuntime, dev.aipcbench.ha
                 settings.maxSequenceLength(), options, null, settings.sampling());
         Map<String, String> out = new java.util.LinkedHashMap<>();
         try (OpenVinoSession s = (OpenVinoSession) open(modelFolder, profiled)) {
-            int room = settings.maxSequenceLength() > 0 ? settings.maxSequenceLength() - PROFILED_STEPS - 1 : PROFILED_PROMPT;
-            int[] prompt = new int[Math.max(1, Math.min(PROFILED_PROMPT, room))];
+            int[] prompt = new int[InferenceRuntime.profiledPrompt(settings)];
             java.util.Arrays.fill(prompt, 1);
             // A first inference repacks the weights (seconds on a large model): a warm-up prefill and step take it.
             int token = s.prefill(prompt);
