@@ -55,4 +55,45 @@ class OrtProfileTest {
             assertEquals(0, left.count(), "the trace file is removed");
         }
     }
+
+    /**
+     * A split between two execution providers, as ORT's profiler reports one: this host's ONNX Runtime builds carry
+     * only the CPU provider and the OpenVINO EP plugin offers no device on an AMD CPU, so the trace is a real one of
+     * the tiny model whose MatMulNBits kernels are relabelled the way an OpenVINO EP partition appears (one fused
+     * node per subgraph, op {@code OpenVINO-EP-subgraph_N}, provider {@code OpenVINOExecutionProvider}). The split
+     * reads: the EP's fused node, and the nodes left to the CPU provider, each counted.
+     */
+    @Test
+    void aSplitBetweenTwoProvidersIsCountedPerProvider() throws Exception {
+        Path folder = TestModels.tiny(Precision.INT4);
+        Path trace;
+        try (OrtGenerationSession s = OrtGenerationSession.open(dev.aipcbench.harness.model.onnx.ModelFolder.open(folder),
+                SessionSettings.cpu().withThreads(1), tmp.resolve("split"))) {
+            s.decode(s.prefill(new int[] {1, 2, 3, 4}));
+            trace = s.endProfiling();
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode events = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(trace.toFile());
+        int relabelled = 0;
+        for (com.fasterxml.jackson.databind.JsonNode e : events) {
+            com.fasterxml.jackson.databind.JsonNode args = e.path("args");
+            if (e.path("name").asText().endsWith("_kernel_time") && args.path("op_name").asText().equals("MatMulNBits")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e).put("name", "OpenVINOExecutionProvider_OpenVINO-EP-subgraph_1_0_kernel_time");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) args).put("op_name", "OpenVINO-EP-subgraph_1");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) args).put("provider", "OpenVINOExecutionProvider");
+                relabelled++;
+            }
+        }
+        assertTrue(relabelled > 0, "the real trace has MatMulNBits kernels");
+        Path split = tmp.resolve("split-trace.json");
+        json.writeValue(split.toFile(), events);
+
+        String before = OrtProfile.read(trace).describeAssignment();
+        String after = OrtProfile.read(split).describeAssignment();
+        int cpuNodesBefore = Integer.parseInt(before.substring("CPUExecutionProvider ".length(), before.indexOf(" node")));
+        int matmuls = OrtProfile.read(trace).assignment().get("CPUExecutionProvider").get("MatMulNBits");
+        assertEquals("CPUExecutionProvider " + (cpuNodesBefore - matmuls) + " nodes", after.substring(0, after.indexOf(" (")), after);
+        assertTrue(after.contains("; OpenVINOExecutionProvider 1 node (OpenVINO-EP-subgraph_1 1)"), after);
+        assertTrue(!after.contains("MatMulNBits"), "what the EP took is no longer counted on the CPU: " + after);
+    }
 }
