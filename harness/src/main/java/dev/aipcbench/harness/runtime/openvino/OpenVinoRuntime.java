@@ -139,9 +139,13 @@ public final class OpenVinoRuntime implements InferenceRuntime, dev.aipcbench.ha
     @Override
     public GenerationSession open(Path modelFolder, SessionSettings settings) {
         Loaded l = loaded.get();
+        return OpenVinoSession.open(l.core(), l.ovCore(), modelFolder, deviceFor(l, settings), settings, version());
+    }
+
+    /** The OpenVINO device a session runs on: the profile's {@value #DEVICE_OPTION} option, else the suite's choice. */
+    private String deviceFor(Loaded l, SessionSettings settings) {
         String explicit = settings.providerOptions().get(DEVICE_OPTION);
-        String device = explicit != null ? explicit : device(l.core(), settings.device());
-        return OpenVinoSession.open(l.core(), l.ovCore(), modelFolder, device, settings, version());
+        return explicit != null ? explicit : device(l.core(), settings.device());
     }
 
     /**
@@ -194,8 +198,6 @@ public final class OpenVinoRuntime implements InferenceRuntime, dev.aipcbench.ha
     @Override
     public BareGraph open(Path folder, dev.aipcbench.harness.model.probe.ProbeGraph graph, SessionSettings settings, int rows) {
         Loaded l = loaded.get();
-        String explicit = settings.providerOptions().get(DEVICE_OPTION);
-        String device = explicit != null ? explicit : device(l.core(), settings.device());
-        return OvBareGraph.open(l.core(), l.ovCore(), folder, graph, device, settings, rows);
+        return OvBareGraph.open(l.core(), l.ovCore(), folder, graph, deviceFor(l, settings), settings, rows);
     }
 }
