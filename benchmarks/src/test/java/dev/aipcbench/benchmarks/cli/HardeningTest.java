@@ -83,6 +83,63 @@ class HardeningTest {
         assertEquals(0, TestRuns.runBench("--resume", out.toString()).exit(), "once it ended, the folder can be resumed");
     }
 
+    /**
+     * Item 1's other half: a run beside another benchmark on the machine (here another process holding JMH's
+     * global lock file, as a JMH run or a second suite run does) waits for it, saying so, and its cells end ok;
+     * JMH alone would fail every cell with "Unable to acquire the JMH lock". Item 6: a gate between two real
+     * one-fork runs compares nothing, and says so with its own exit code, never "passed".
+     */
+    @Test
+    void aRunBesideAnotherBenchmarkWaitsForTheLockAndAGateThatComparedNothingDoesNotPass() throws Exception {
+        Path holder = Files.writeString(tmp.resolve("HoldJmhLock.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class HoldJmhLock {
+                    public static void main(String[] a) throws Exception {
+                        try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                             var lock = c.lock()) {
+                            System.out.println("held");
+                            System.out.flush();
+                            Thread.sleep(Long.parseLong(a[1]));
+                        }
+                    }
+                }
+                """);
+        Path jmhLock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), holder.toString(),
+                jmhLock.toString(), "6000").redirectErrorStream(true).start();
+        try {
+            var fromOther = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("held", fromOther.readLine(), "the other process holds JMH's lock");
+            Path beside = tmp.resolve("beside");
+            java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream saved = System.out;
+            Outcome o;
+            System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                o = TestRuns.runBench("--profile", smallProfile().toString(), "--out", beside.toString(), "--cache-dir", TestRuns.cacheDir(),
+                        "--no-report");
+            } finally {
+                System.setOut(saved);
+            }
+            String printed = console.toString(java.nio.charset.StandardCharsets.UTF_8) + o.err(); // progress goes to stderr
+            assertEquals(0, o.exit(), o.err() + printed);
+            assertTrue(printed.contains("waiting: another benchmark on this machine holds " + jmhLock), printed);
+            RunResults results = ResultsFolder.read(beside);
+            assertTrue(results.complete());
+            assertTrue(results.cells().stream().allMatch(c -> c.status() == CellStatus.OK), "no cell failed for the lock: " + results.cells());
+            assertFalse(o.err().contains("Unable to acquire the JMH lock"), o.err());
+
+            Outcome gate = TestRuns.runBench("gate", "--baseline", run.toString(), "--current", beside.toString(), "--out", tmp.resolve("gate").toString());
+            assertEquals(dev.aipcbench.reports.gate.GateReport.EXIT_INCONCLUSIVE, gate.exit(), gate.err());
+            assertTrue(gate.err().lines().anyMatch(l -> l.startsWith("gate: inconclusive (")), "its own line, never passed: " + gate.err());
+        } finally {
+            other.destroy();
+            other.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void threadCountsBeyondTheMachineAreRefusedSayingWhatItHas() {
         int cores = Runtime.getRuntime().availableProcessors();

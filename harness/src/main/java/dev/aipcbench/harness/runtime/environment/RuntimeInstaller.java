@@ -104,11 +104,20 @@ public final class RuntimeInstaller {
         BoundedCommand.Result r = run(List.of(env.pythonExecutable().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
                 "--quiet", "--only-binary=:all:", "-c", constraints.toString(), p.requirement()), PIP_TIMEOUT_MINUTES);
         if (!r.ok()) {
-            String hint = r.lastLine().contains("No matching distribution") ? " (no wheel of it for " + PinnedPackages.platform()
-                    + " on the index)" : "";
+            // Under the constraints pip words a package with no wheel as a dependency conflict (ResolutionImpossible);
+            // asking the index for the package alone tells the two apart.
+            boolean noWheel = r.lastLine().contains("No matching distribution") || !wheelOnIndex(p);
+            String hint = noWheel ? " (no wheel of it for " + PinnedPackages.platform() + " on the index, only a source build, which"
+                    + " the suite does not compile)" : "";
             return new Outcome(p.runtime(), p.requirement(), Result.REFUSED, "pip: " + r.lastLine() + hint);
         }
         return new Outcome(p.runtime(), p.requirement(), Result.INSTALLED, have.map(v -> "replaced " + v).orElse(null));
+    }
+
+    /** Whether the index has a wheel of the package itself for this platform (its dependencies aside). */
+    private boolean wheelOnIndex(PinnedPackages.PythonPackage p) {
+        return run(List.of(env.pythonExecutable().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--quiet",
+                "--dry-run", "--no-deps", "--only-binary=:all:", p.requirement()), PIP_TIMEOUT_MINUTES).ok();
     }
 
     private Outcome installNpm(PinnedPackages.NpmPackage p) throws IOException {

@@ -96,7 +96,9 @@ public final class OvCoreLocations {
                 failures.add(c.label() + ": " + e.getMessage());
             }
         }
+        String failed = String.join("; ", failures);
+        // Said once: a lookup that found no file already ends with the install hint.
         throw new DeviceUnavailableException("runtime library not installed: OpenVINO's C API (" + LIBRARY_NAME + ") did not load from "
-                + String.join("; ", failures) + " (run-bench runtimes install puts the openvino wheel in the suite's environment)");
+                + failed + (failed.contains("runtimes install") ? "" : " (run-bench runtimes install puts the openvino wheel in the suite's environment)"));
     }
 }
