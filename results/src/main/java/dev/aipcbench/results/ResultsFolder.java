@@ -147,9 +147,10 @@ public final class ResultsFolder {
     static String csv(RunResults results) throws IOException {
         StringBuilder sb = new StringBuilder();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(ResultColumns.csvHeader().toArray(new String[0])).get();
+        Ceilings ceilings = Ceilings.of(results.cells());
         try (CSVPrinter p = new CSVPrinter(sb, format)) {
             for (CellResult c : results.cells()) {
-                for (List<Object> row : ResultColumns.csvRows(c)) {
+                for (List<Object> row : ResultColumns.csvRows(c, ceilings)) {
                     p.printRecord(row);
                 }
             }

@@ -2,7 +2,10 @@ package dev.aipcbench.benchmarks.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aipcbench.benchmarks.matrix.MatrixRun;
 import dev.aipcbench.harness.matrix.ProfileReader;
+import dev.aipcbench.results.ResultsFolder;
+import dev.aipcbench.results.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code run-bench characterise [--devices ...] [--threads ...]}: only the characterise cells (read bandwidth,
+ * {@code run-bench characterise [--devices ...] [--threads ...] [--resume DIR] [--publish [URL]]}: only the characterise cells (read bandwidth,
  * matmul throughput per precision and runtime), into a results folder like any run's: the profile's layers
  * ({@code default.json}, the mini model's shape, {@code --profile}) with every token workload switched off and the sweep set.
  */
@@ -68,9 +71,19 @@ final class CharacteriseCommand implements Callable<Integer> {
     @Option(names = "--no-telemetry", description = "Record no device telemetry.")
     boolean noTelemetry;
 
+    @Option(names = "--resume", description = "Continue the characterise run in this results folder, skipping probes that already ended.")
+    Path resume;
+
+    @Option(names = "--publish", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = "When the run ends, publish it to the history store (--publish alone: the default SQLite file).")
+    String publish;
+
     @Override
     public Integer call() throws Exception {
         List<String> commandLine = List.copyOf(spec.commandLine().getParseResult().originalArgs());
+        if (resume != null) {
+            return resume(commandLine);
+        }
         ProfileReader reader = new ProfileReader(MatrixCommand.searchPath());
         List<ProfileReader.Layer> layers = new ArrayList<>();
         layers.add(reader.layer("default"));
@@ -82,7 +95,24 @@ final class CharacteriseCommand implements Callable<Integer> {
         String name = "characterise" + (profileName != null ? "+" + Path.of(profileName).getFileName().toString().replace(".json", "") : "");
         Path folder = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + MatrixCommand.hostName() + "-characterise");
-        return MatrixCommand.run(name, layers, folder, false, commandLine, cacheDir, noReport, null, false);
+        return MatrixCommand.run(name, layers, folder, false, commandLine, cacheDir, noReport, publish, false);
+    }
+
+    /** Continues an interrupted characterise run in its own folder, with the profile it recorded. */
+    private int resume(List<String> commandLine) throws Exception {
+        if (profileName != null || out != null || selection.given() || threads != null || bufferMib != null || forks != null
+                || iterations != null || noTelemetry) {
+            throw new IllegalArgumentException("--resume continues a characterise run in its own folder with its own profile; give no --out,"
+                    + " --profile or probe flags with it");
+        }
+        MatrixRun.refuseIfInUse(resume, "--resume");
+        RunResults earlier = ResultsFolder.read(resume);
+        if (!earlier.profileName().startsWith("characterise")) {
+            throw new IllegalArgumentException("--resume " + resume + ": a " + earlier.profileName() + " run, not a characterise run;"
+                    + " continue it with run-bench --resume " + resume);
+        }
+        return MatrixCommand.run(earlier.profileName(), List.of(MatrixCommand.storedProfile(earlier, resume)), resume, true, commandLine,
+                cacheDir, noReport, publish, false);
     }
 
     /** The flags as a profile layer: no token workload, the characterise sweep (all physical cores unless --threads). */

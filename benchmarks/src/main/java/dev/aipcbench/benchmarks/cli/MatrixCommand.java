@@ -57,7 +57,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Mixin CellSelectionOptions selection;
 
-    @Option(names = "--prompt-tokens", split = ",", description = "Prompt lengths of the generate (and prefill) workloads, e.g. 128,512,1024.")
+    @Option(names = "--prompt-tokens", split = ",", description = "Prompt lengths of the generate workload, and of the prefill workload where the profile plans one, e.g. 128,512,1024.")
     List<Integer> promptTokens;
 
     @Option(names = "--gen-tokens", description = "Tokens generated per generation.")
@@ -112,8 +112,7 @@ final class MatrixCommand implements Callable<Integer> {
             }
             MatrixRun.refuseIfInUse(resume, "--resume");
             RunResults earlier = ResultsFolder.read(resume);
-            ObjectNode stored = new ObjectMapper().valueToTree(earlier.profile());
-            layers.add(ProfileReader.checked(resume.resolve(ResultsFolder.RESULTS_JSON) + " (profile)", stored));
+            layers.add(storedProfile(earlier, resume));
             name = earlier.profileName();
             folder = resume;
         } else {
@@ -127,7 +126,7 @@ final class MatrixCommand implements Callable<Integer> {
             if (profileName != null) {
                 layers.add(reader.layer(profileName));
             }
-            layers.add(ProfileReader.checked("command line", flags()));
+            layers.add(ProfileReader.checked("command line", flags(ProfileReader.merged(layers))));
             name = profileName != null ? (matrix != null ? matrix + "+" : "") + Path.of(profileName).getFileName().toString().replace(".json", "")
                     : matrix != null ? matrix : "default";
             folder = out != null ? out : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
@@ -166,13 +165,23 @@ final class MatrixCommand implements Callable<Integer> {
         return strict && counts.getOrDefault(CellStatus.FAILED, 0L) > 0 ? CommandErrors.FAILURE : 0;
     }
 
+    /** A run's own profile as its results.json stored it: the one layer its resume binds (characterise's too). */
+    static ProfileReader.Layer storedProfile(RunResults earlier, Path folder) {
+        ObjectNode stored = new ObjectMapper().valueToTree(earlier.profile());
+        return ProfileReader.checked(folder.resolve(ResultsFolder.RESULTS_JSON) + " (profile)", stored);
+    }
+
     private boolean hasFlags() {
         return selection.given() || promptTokens != null || genTokens != null
                 || forks != null || iterations != null || warmup != null || interleave || threads != null || etw || noTelemetry;
     }
 
-    /** The flags as one more profile layer, so they are checked like files and recorded with the run. */
-    private ObjectNode flags() {
+    /**
+     * The flags as one more profile layer, so they are checked like files and recorded with the run. {@code profile}
+     * is what the layers before it merge to: {@code --prompt-tokens} replaces the prefill workload's lengths too
+     * where that profile plans prefill cells, and adds none where it does not.
+     */
+    ObjectNode flags(ObjectNode profile) {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode();
         selection.into(o);
@@ -184,6 +193,10 @@ final class MatrixCommand implements Callable<Integer> {
             }
             if (genTokens != null) {
                 generate.put("gen_tokens", genTokens);
+            }
+            if (promptTokens != null && !profile.path("workloads").path("prefill").path("prompt_tokens").isEmpty()) {
+                ArrayNode a = ((ObjectNode) o.get("workloads")).putObject("prefill").putArray("prompt_tokens");
+                promptTokens.forEach(a::add);
             }
         }
         if (forks != null || iterations != null || warmup != null || interleave) {

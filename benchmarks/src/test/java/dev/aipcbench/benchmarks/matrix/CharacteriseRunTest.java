@@ -81,6 +81,45 @@ class CharacteriseRunTest {
         assertTrue(Files.isRegularFile(out.resolve(ResultsFolder.RESULTS_JSON)));
     }
 
+    /**
+     * An interrupted characterise run (here its one probe recorded as failed for a reason outside it, as a full disk
+     * leaves it) is continued by {@code characterise --resume}, which reruns that probe and publishes the whole run;
+     * probe flags beside --resume are refused, as the matrix's are.
+     */
+    @Test
+    void anInterruptedCharacteriseRunResumesAndPublishes(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        Outcome first = TestRuns.runBench(args(out, "--profile", "ci", "--runtimes", "onnxruntime", "--precisions", "int4", "--threads", "1"));
+        assertEquals(0, first.exit(), first.err());
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path json = out.resolve(ResultsFolder.RESULTS_JSON);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(json.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode cell = (com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("cells").get(0);
+        String id = cell.get("id").asText();
+        cell.put("status", "failed").put("reason", "cannot write " + out + "/logs/x.cell.json: No space left on device");
+        cell.remove("metrics");
+        root.put("complete", false);
+        m.writeValue(json.toFile(), root);
+
+        Outcome flags = TestRuns.runBench("characterise", "--resume", out.toString(), "--threads", "2");
+        assertEquals(2, flags.exit(), flags.err());
+        assertTrue(flags.errorLine().startsWith("run-bench: --resume continues a characterise run in its own folder"), flags.err());
+
+        String db = "jdbc:sqlite:" + tmp.resolve("history.db");
+        Outcome resumed = TestRuns.runBench("characterise", "--resume", out.toString(), "--publish", db, "--no-report",
+                "--cache-dir", TestRuns.cacheDir());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("0 of 1 cells already ended, 1 to run"), resumed.err());
+        RunResults r = ResultsFolder.read(out);
+        assertTrue(r.complete());
+        assertEquals(CellStatus.OK, r.cell(id).orElseThrow().status(), "measured again");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM cell")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "the resumed run's probe is in the store");
+        }
+    }
+
     @Test
     void aRuntimeThatCannotRunABareGraphSaysSo(@TempDir Path tmp) {
         Path out = tmp.resolve("run");

@@ -154,6 +154,15 @@ class MatrixRunTest {
             List<CSVRecord> rows = csv.getRecords();
             assertTrue(rows.stream().anyMatch(row -> row.get("cell").equals(generate.id()) && row.get("metric").equals("tpot_ms")));
             assertTrue(rows.stream().anyMatch(row -> row.get("status").equals("skipped") && !row.get("reason").isEmpty()));
+            // The roofline's columns, as the report computes them: on every row of the generate cell, empty on a
+            // characterise cell's (it is the ceiling, not a point under it).
+            for (dev.aipcbench.results.RooflinePoint.Phase phase : dev.aipcbench.results.RooflinePoint.Phase.values()) {
+                dev.aipcbench.results.RooflinePoint point = dev.aipcbench.results.RooflinePoint.of(generate, phase, ceilings).orElseThrow();
+                String column = phase.label() + "_roofline_pct";
+                assertTrue(rows.stream().filter(row -> row.get("cell").equals(generate.id()))
+                        .allMatch(row -> Double.parseDouble(row.get(column)) == point.percent()), column);
+                assertTrue(rows.stream().filter(row -> row.get("cell").equals(probe.id())).allMatch(row -> row.get(column).isEmpty()), column);
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.format.CellOrder;
 import dev.aipcbench.reports.format.NumberText;
-import dev.aipcbench.reports.roofline.RooflinePoint;
+import dev.aipcbench.results.RooflinePoint;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;

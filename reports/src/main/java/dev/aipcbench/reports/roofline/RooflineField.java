@@ -2,6 +2,7 @@ package dev.aipcbench.reports.roofline;
 
 import dev.aipcbench.results.Ceilings;
 import dev.aipcbench.results.CellResult;
+import dev.aipcbench.results.RooflinePoint;
 import dev.aipcbench.results.TokenCost;
 import dev.aipcbench.reports.format.NumberText;
 

@@ -11,7 +11,7 @@ import dev.aipcbench.reports.html.markup.SortableTable;
 import dev.aipcbench.reports.format.CellOrder;
 import dev.aipcbench.reports.format.NumberText;
 import dev.aipcbench.reports.roofline.RooflineField;
-import dev.aipcbench.reports.roofline.RooflinePoint;
+import dev.aipcbench.results.RooflinePoint;
 
 import java.util.ArrayList;
 import java.util.List;

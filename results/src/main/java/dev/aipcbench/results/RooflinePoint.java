@@ -1,11 +1,4 @@
-package dev.aipcbench.reports.roofline;
-
-import dev.aipcbench.results.Ceilings;
-import dev.aipcbench.results.CellResult;
-import dev.aipcbench.results.MetricCatalog;
-import dev.aipcbench.results.TokenCost;
-import dev.aipcbench.results.Workload;
-import dev.aipcbench.reports.compare.MetricMedian;
+package dev.aipcbench.results;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +11,7 @@ import java.util.OptionalDouble;
  * in TPOT: its attained GB/s is placed against the device's read bandwidth with the cell's threads. A prefill
  * (prefill cells, and a generate cell's prompt) does {@link TokenCost#prefillFlops} in TTFT: its attained GFLOP/s is
  * placed against the M=512 matmul ceiling of its precision. {@code ceiling} is empty where the run measured none.
+ * In results (not reports) because results.csv carries the percentages too, beside the report and summary.md.
  *
  * @param flops     FLOPs of the step (decode) or of the whole prompt (prefill)
  * @param bytes     bytes it reads at least
@@ -91,7 +85,7 @@ public record RooflinePoint(CellResult cell, Phase phase, double flops, double b
             return Optional.empty();
         }
         Optional<TokenCost> cost = TokenCost.of(cell);
-        OptionalDouble ms = MetricMedian.of(cell, (phase == Phase.DECODE ? MetricCatalog.TPOT_MS : MetricCatalog.TTFT_MS).name());
+        OptionalDouble ms = median(cell, phase == Phase.DECODE ? MetricCatalog.TPOT_MS : MetricCatalog.TTFT_MS);
         if (cost.isEmpty() || ms.isEmpty() || !(ms.getAsDouble() > 0)) {
             return Optional.empty();
         }
@@ -120,6 +114,15 @@ public record RooflinePoint(CellResult cell, Phase phase, double flops, double b
         }
         Workload.Generate g = (Workload.Generate) w;
         return g.promptTokens() + g.genTokens() / 2.0;
+    }
+
+    private static OptionalDouble median(CellResult cell, MetricDefinition metric) {
+        Metric m = cell.metrics() == null ? null : cell.metrics().get(metric.name());
+        if (m == null) {
+            return OptionalDouble.empty();
+        }
+        double median = m.summary() != null ? m.summary().median() : m.samples() != null ? Summary.of(m.allSamples()).median() : Double.NaN;
+        return Double.isFinite(median) ? OptionalDouble.of(median) : OptionalDouble.empty();
     }
 
     private static int threads(CellResult cell) {
