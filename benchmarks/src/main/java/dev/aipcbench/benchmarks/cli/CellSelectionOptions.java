@@ -1,5 +1,6 @@
 package dev.aipcbench.benchmarks.cli;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ final class CellSelectionOptions {
 
     /** The given ones into a profile layer. */
     void into(ObjectNode layer) {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = Json.PLAIN;
         if (devices != null) {
             layer.set("devices", m.valueToTree(devices));
         }

@@ -1,5 +1,6 @@
 package dev.aipcbench.benchmarks.cli;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aipcbench.benchmarks.matrix.MatrixRun;
@@ -35,7 +36,7 @@ final class CharacteriseCommand implements Callable<Integer> {
      * The matmul probe's shape unless a profile says otherwise: Phi-3-mini's largest projection (gate_up, 3072 x 16384),
      * the weights a real decode step streams; the tiny model's fits in a cache and would measure the cache.
      */
-    private static final ObjectNode MINI_SHAPE = new ObjectMapper().createObjectNode();
+    private static final ObjectNode MINI_SHAPE = Json.PLAIN.createObjectNode();
 
     static {
         MINI_SHAPE.putObject("model").putObject("synthetic").put("size", "mini");
@@ -117,7 +118,7 @@ final class CharacteriseCommand implements Callable<Integer> {
 
     /** The flags as a profile layer: no token workload, the characterise sweep (all physical cores unless --threads). */
     private ObjectNode flags() {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = Json.PLAIN;
         ObjectNode o = m.createObjectNode();
         selection.into(o);
         ObjectNode w = o.putObject("workloads");

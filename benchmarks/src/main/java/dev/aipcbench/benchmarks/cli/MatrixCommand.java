@@ -1,5 +1,6 @@
 package dev.aipcbench.benchmarks.cli;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -145,7 +146,7 @@ final class MatrixCommand implements Callable<Integer> {
         ObjectNode merged = ProfileReader.merged(layers);
         Profile profile = ProfileReader.resolve(name, layers);
         @SuppressWarnings("unchecked")
-        Map<String, Object> resolved = new ObjectMapper().convertValue(merged, Map.class);
+        Map<String, Object> resolved = Json.PLAIN.convertValue(merged, Map.class);
         ModelCache cache = cacheDir != null ? new ModelCache(cacheDir) : ModelCache.defaultCache();
         System.err.printf("profile %s (%s)%n", profile.name(), ProfileReader.describe(layers));
         MatrixRun.Outcome outcome = new MatrixRun(profile, resolved, commandLine, RuntimeCatalog.standard(), cache, System.err)
@@ -167,7 +168,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     /** A run's own profile as its results.json stored it: the one layer its resume binds (characterise's too). */
     static ProfileReader.Layer storedProfile(RunResults earlier, Path folder) {
-        ObjectNode stored = new ObjectMapper().valueToTree(earlier.profile());
+        ObjectNode stored = Json.PLAIN.valueToTree(earlier.profile());
         return ProfileReader.checked(folder.resolve(ResultsFolder.RESULTS_JSON) + " (profile)", stored);
     }
 
@@ -182,7 +183,7 @@ final class MatrixCommand implements Callable<Integer> {
      * where that profile plans prefill cells, and adds none where it does not.
      */
     ObjectNode flags(ObjectNode profile) {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = Json.PLAIN;
         ObjectNode o = m.createObjectNode();
         selection.into(o);
         if (promptTokens != null || genTokens != null) {

@@ -1,7 +1,6 @@
 package dev.aipcbench.benchmarks.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aipcbench.results.Json;
 import dev.aipcbench.harness.model.onnx.GenaiConfig;
 import dev.aipcbench.harness.model.onnx.ModelFolder;
 import dev.aipcbench.harness.model.onnx.OnnxModelFile;
@@ -65,7 +64,7 @@ final class ModelInspectCommand implements Callable<Integer> {
         }
         info.put("files", files);
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
+            System.out.println(Json.PRETTY.writeValueAsString(info));
         } else {
             info.forEach((k, v) -> System.out.printf("%-26s %s%n", k, v));
         }

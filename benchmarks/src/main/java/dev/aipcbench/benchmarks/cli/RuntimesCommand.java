@@ -1,7 +1,6 @@
 package dev.aipcbench.benchmarks.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aipcbench.results.Json;
 import dev.aipcbench.harness.runtime.InferenceRuntime;
 import dev.aipcbench.harness.runtime.catalog.RuntimeCatalog;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ final class RuntimesCommand implements Callable<Integer> {
             rows.add(row);
         }
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            System.out.println(Json.PRETTY.writeValueAsString(rows));
             return 0;
         }
         for (Map<String, Object> row : rows) {

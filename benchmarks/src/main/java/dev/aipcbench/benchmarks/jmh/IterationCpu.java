@@ -74,7 +74,7 @@ final class IterationCpu {
         long idle = delta(now, CentralProcessor.TickType.IDLE) + delta(now, CentralProcessor.TickType.IOWAIT);
         long steal = delta(now, CentralProcessor.TickType.STEAL);
         double busyCores = (double) (total - idle - steal) / total * CORES;
-        // a driver that ended inside the window takes its time with it: never below zero
+        // never below zero (a counter read a tick apart)
         double forkCores = Math.max(0, (process - processMillis) / wallMs);
         return new ForkRecord.Cpu(round(forkCores), round(Math.max(0, busyCores - forkCores)), round(100.0 * steal / total), CORES);
     }
@@ -93,7 +93,7 @@ final class IterationCpu {
         if (p == null) {
             return -1;
         }
-        long millis = p.getUserTime() + p.getKernelTime();
+        long millis = p.getUserTime() + p.getKernelTime() + reapedChildrenMillis();
         for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
             OSProcess c = OS.getProcess((int) child.pid());
             if (c != null) {
@@ -101,6 +101,27 @@ final class IterationCpu {
             }
         }
         return millis;
+    }
+
+    /**
+     * CPU time of the fork's children that already ended and were waited for (Linux's cutime + cstime of the fork,
+     * /proc/self/stat fields 16 and 17): a driver started and ended within one window (a load shot opens and
+     * closes OpenVINO GenAI's Python driver) is no longer among the descendants when the window closes, and its
+     * work would otherwise be read as another process's. 0 where the OS keeps no such count.
+     */
+    private static long reapedChildrenMillis() {
+        if (!com.sun.jna.Platform.isLinux()) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis (field 3 on)
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            long ticks = Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3]);
+            return ticks * 1000 / oshi.software.os.linux.LinuxOperatingSystem.getHz();
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static double round(double v) {

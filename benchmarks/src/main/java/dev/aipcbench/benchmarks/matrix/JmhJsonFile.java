@@ -1,8 +1,8 @@
 package dev.aipcbench.benchmarks.matrix;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.aipcbench.results.ResultsFolder;
 
@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * Telemetry, recorded by the host beside the forks, is in results.json only.
  */
 final class JmhJsonFile {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.PRETTY;
 
     private JmhJsonFile() {
     }

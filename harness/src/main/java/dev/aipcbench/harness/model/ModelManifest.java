@@ -1,8 +1,8 @@
 package dev.aipcbench.harness.model;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.util.Optional;
 public record ModelManifest(String origin, String format, String arch, String size, ModelDimensions dims, String precision,
                             Integer blockSize, Integer accuracyLevel, Long seed, String source, long parameters) {
     public static final String FILE_NAME = "aipc_model.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.PRETTY;
 
 
     public ModelManifest quantized(Precision precision, int blockSize, int accuracyLevel, Path sourceFolder) {

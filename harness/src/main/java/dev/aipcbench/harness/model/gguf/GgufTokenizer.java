@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.model.gguf;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aipcbench.harness.model.ModelFormatException;
@@ -29,7 +30,7 @@ public final class GgufTokenizer {
     private static final int CONTROL = 3;
     private static final int USER_DEFINED = 4;
     private static final int BYTE = 6;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     private final List<String> tokens;
     private final float[] scores;

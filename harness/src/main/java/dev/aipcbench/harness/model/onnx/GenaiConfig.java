@@ -1,12 +1,12 @@
 package dev.aipcbench.harness.model.onnx;
 
+import dev.aipcbench.results.Json;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.model.ModelDimensions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -75,7 +75,7 @@ public record GenaiConfig(
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.PRETTY;
 
     /** Reads {@code genai_config.json} from a model folder. */
     public static GenaiConfig read(Path folder) {

@@ -1,7 +1,7 @@
 package dev.aipcbench.harness.model.openvino;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aipcbench.harness.model.ModelFormatException;
 import dev.aipcbench.harness.model.openvino.IrGraph.Port;
 import dev.aipcbench.harness.tokenizer.SpecialTokens;
@@ -51,7 +51,7 @@ final class TokenizerIrWriter {
     }
 
     private static Vocabulary read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root = Json.PLAIN.readTree(file.toFile());
         JsonNode model = root.path("model");
         if (!"BPE".equals(model.path("type").asText()) || !model.path("byte_fallback").asBoolean(false)) {
             throw new ModelFormatException(file, "field model: expected a BPE model with byte_fallback (the suite's tokenizer)");

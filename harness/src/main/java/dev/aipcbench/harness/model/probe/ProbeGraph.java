@@ -1,7 +1,7 @@
 package dev.aipcbench.harness.model.probe;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aipcbench.harness.model.ModelFormatException;
 
 import java.io.IOException;
@@ -25,7 +25,7 @@ import java.nio.file.Path;
  */
 public record ProbeGraph(String file, String input, boolean halfInput, int k, int n, long weightBytes, boolean foldable) {
     public static final String FILE_NAME = "probe.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.PRETTY;
 
     public void write(Path folder) throws IOException {
         Files.writeString(folder.resolve(FILE_NAME), JSON.writeValueAsString(this) + "\n");

@@ -1,9 +1,9 @@
 package dev.aipcbench.harness.runtime.environment;
 
+import dev.aipcbench.results.Json;
 import dev.aipcbench.harness.process.BoundedCommand;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -143,7 +143,7 @@ public final class RuntimeInstaller {
             return null;
         }
         try {
-            JsonNode v = new ObjectMapper().readTree(manifest.toFile()).get("version");
+            JsonNode v = Json.PLAIN.readTree(manifest.toFile()).get("version");
             return v == null ? null : v.asText();
         } catch (IOException e) {
             return null;

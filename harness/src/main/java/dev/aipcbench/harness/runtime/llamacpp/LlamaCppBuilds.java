@@ -1,6 +1,6 @@
 package dev.aipcbench.harness.runtime.llamacpp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aipcbench.results.Json;
 import com.sun.jna.Platform;
 import dev.aipcbench.harness.runtime.DeviceUnavailableException;
 import dev.aipcbench.harness.runtime.environment.RuntimeEnvironment;
@@ -90,7 +90,7 @@ final class LlamaCppBuilds {
             return null;
         }
         try {
-            var json = new ObjectMapper().readTree(pkg.resolve("package.json").toFile());
+            var json = Json.PLAIN.readTree(pkg.resolve("package.json").toFile());
             return json.path("name").asText("?") + " " + json.path("version").asText("unknown");
         } catch (IOException e) {
             return null;

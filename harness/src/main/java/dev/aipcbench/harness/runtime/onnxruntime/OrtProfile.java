@@ -1,7 +1,7 @@
 package dev.aipcbench.harness.runtime.onnxruntime;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class OrtProfile {
     }
 
     public static OrtProfile read(Path json) throws IOException {
-        JsonNode events = new ObjectMapper().readTree(json.toFile());
+        JsonNode events = Json.PLAIN.readTree(json.toFile());
         List<Kernel> kernels = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
         for (JsonNode e : events) {

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.openvino;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Pointer;
@@ -40,7 +41,7 @@ import java.util.Map;
  * {@code truncate(n > 0)} re-runs the first {@code n} tokens on a fresh request (as a prefill; untimed).
  */
 public final class OpenVinoSession implements StepwiseSession {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     private final OpenVinoCore core;
     private final OvCoreLibrary lib;

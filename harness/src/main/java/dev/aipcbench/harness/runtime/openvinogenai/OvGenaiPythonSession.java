@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.openvinogenai;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +39,7 @@ public final class OvGenaiPythonSession implements GenerationSession {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
     private static final int PINGS = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     private final DriverProcess driver;
     private final SessionInfo baseInfo;

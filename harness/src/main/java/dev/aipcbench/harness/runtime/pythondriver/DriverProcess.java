@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.pythondriver;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * (exit status 139); stderr: ..."}.
  */
 public final class DriverProcess implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
     private static final Object END = new Object();
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 

@@ -1,5 +1,6 @@
 package dev.aipcbench.harness.runtime.pythondriver;
 
+import dev.aipcbench.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -15,7 +16,7 @@ import java.time.Duration;
  *                error line, or unexpected output); null when there is an answer
  */
 public record PythonProbe(JsonNode answer, String problem) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     /** Runs {@code code} with {@code python -c}, killing it after {@code timeout}. */
     public static PythonProbe ask(PythonInterpreter python, String code, Duration timeout) {
