@@ -30,12 +30,21 @@ class RooflineSummaryTest {
         Matcher m = ROW.matcher(md);
         int rows = 0;
         while (m.find()) {
-            // the attained value is printed rounded, so the percentage recomputed from it may differ by one
-            assertEquals(100 * Double.parseDouble(m.group(3)) / 12.5, Double.parseDouble(m.group(2)), 1.0, m.group());
-            assertEquals(100 * Double.parseDouble(m.group(5)) / Double.parseDouble(m.group(6)), Double.parseDouble(m.group(4)), 1.0, m.group());
+            // the attained value is printed rounded, so the percentage recomputed from it differs by at most the
+            // percentage's own rounding plus the attained value's, as a share of the ceiling
+            assertEquals(100 * Double.parseDouble(m.group(3)) / 12.5, Double.parseDouble(m.group(2)), tolerance(m.group(3), 12.5), m.group());
+            double ceiling = Double.parseDouble(m.group(6));
+            assertEquals(100 * Double.parseDouble(m.group(5)) / ceiling, Double.parseDouble(m.group(4)), tolerance(m.group(5), ceiling), m.group());
             rows++;
         }
         assertEquals(4, rows, "fp32 and int4 at two prompt lengths: " + md);
+    }
+
+    /** Half a unit of the printed percentage plus half a unit of the printed attained value's last digit, in percent. */
+    private static double tolerance(String printedAttained, double ceiling) {
+        int dot = printedAttained.indexOf('.');
+        double halfUnit = 0.5 * Math.pow(10, dot < 0 ? 0 : -(printedAttained.length() - dot - 1));
+        return 0.5 + 100 * halfUnit / ceiling + 1e-9;
     }
 
     @Test
