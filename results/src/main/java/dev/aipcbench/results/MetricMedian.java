@@ -1,14 +1,11 @@
-package dev.aipcbench.reports.compare;
-
-import dev.aipcbench.results.CellResult;
-import dev.aipcbench.results.Metric;
-import dev.aipcbench.results.Summary;
+package dev.aipcbench.results;
 
 import java.util.OptionalDouble;
 
 /**
  * The median of one metric of one cell: the value reports show and compare, because one slow
- * iteration (a page fault, a scheduler hiccup) moves a median much less than a mean.
+ * iteration (a page fault, a scheduler hiccup) moves a median much less than a mean. In results because results.csv
+ * places cells on the roofline by it too ({@link RooflinePoint}).
  */
 public final class MetricMedian {
     private MetricMedian() {

@@ -85,7 +85,7 @@ public record RooflinePoint(CellResult cell, Phase phase, double flops, double b
             return Optional.empty();
         }
         Optional<TokenCost> cost = TokenCost.of(cell);
-        OptionalDouble ms = median(cell, phase == Phase.DECODE ? MetricCatalog.TPOT_MS : MetricCatalog.TTFT_MS);
+        OptionalDouble ms = MetricMedian.of(cell, (phase == Phase.DECODE ? MetricCatalog.TPOT_MS : MetricCatalog.TTFT_MS).name());
         if (cost.isEmpty() || ms.isEmpty() || !(ms.getAsDouble() > 0)) {
             return Optional.empty();
         }
@@ -114,15 +114,6 @@ public record RooflinePoint(CellResult cell, Phase phase, double flops, double b
         }
         Workload.Generate g = (Workload.Generate) w;
         return g.promptTokens() + g.genTokens() / 2.0;
-    }
-
-    private static OptionalDouble median(CellResult cell, MetricDefinition metric) {
-        Metric m = cell.metrics() == null ? null : cell.metrics().get(metric.name());
-        if (m == null) {
-            return OptionalDouble.empty();
-        }
-        double median = m.summary() != null ? m.summary().median() : m.samples() != null ? Summary.of(m.allSamples()).median() : Double.NaN;
-        return Double.isFinite(median) ? OptionalDouble.of(median) : OptionalDouble.empty();
     }
 
     private static int threads(CellResult cell) {

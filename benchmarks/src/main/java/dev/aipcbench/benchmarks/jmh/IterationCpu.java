@@ -1,9 +1,15 @@
 package dev.aipcbench.benchmarks.jmh;
 
+import com.sun.jna.Platform;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
+import oshi.software.os.linux.LinuxOperatingSystem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Who used the CPU while one iteration ran: this fork (its own user + system time, all threads), every
@@ -110,16 +116,16 @@ final class IterationCpu {
      * work would otherwise be read as another process's. 0 where the OS keeps no such count.
      */
     private static long reapedChildrenMillis() {
-        if (!com.sun.jna.Platform.isLinux()) {
+        if (!Platform.isLinux()) {
             return 0;
         }
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc/self/stat"));
             // the command name (field 2) may hold spaces: count fields after its closing parenthesis (field 3 on)
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
             long ticks = Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3]);
-            return ticks * 1000 / oshi.software.os.linux.LinuxOperatingSystem.getHz();
-        } catch (java.io.IOException | RuntimeException e) {
+            return ticks * 1000 / LinuxOperatingSystem.getHz();
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }

@@ -4,7 +4,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.CellStatus;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.Workload;
-import dev.aipcbench.reports.compare.MetricMedian;
+import dev.aipcbench.results.MetricMedian;
 import dev.aipcbench.reports.format.CellOrder;
 import dev.aipcbench.reports.format.NumberText;
 

@@ -3,6 +3,7 @@ package dev.aipcbench.reports.compare;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
+import dev.aipcbench.results.MetricMedian;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.reports.format.CellOrder;
 

@@ -1,6 +1,6 @@
 package dev.aipcbench.reports.rank;
 
-import dev.aipcbench.reports.compare.MetricMedian;
+import dev.aipcbench.results.MetricMedian;
 import dev.aipcbench.reports.format.CellOrder;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;

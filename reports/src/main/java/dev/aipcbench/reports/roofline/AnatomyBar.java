@@ -3,7 +3,7 @@ package dev.aipcbench.reports.roofline;
 import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.TokenAnatomy;
-import dev.aipcbench.reports.compare.MetricMedian;
+import dev.aipcbench.results.MetricMedian;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

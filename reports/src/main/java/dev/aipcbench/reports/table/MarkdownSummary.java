@@ -9,7 +9,7 @@ import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.results.RunResults;
 import dev.aipcbench.results.Workload;
 import dev.aipcbench.reports.compare.ComparisonTable;
-import dev.aipcbench.reports.compare.MetricMedian;
+import dev.aipcbench.results.MetricMedian;
 import dev.aipcbench.reports.compare.RunLabels;
 import dev.aipcbench.reports.compare.SpeedupSummary;
 

@@ -5,7 +5,7 @@ import dev.aipcbench.results.CellResult;
 import dev.aipcbench.results.Metric;
 import dev.aipcbench.results.MetricCatalog;
 import dev.aipcbench.reports.compare.LoadedRun;
-import dev.aipcbench.reports.compare.MetricMedian;
+import dev.aipcbench.results.MetricMedian;
 import dev.aipcbench.reports.html.markup.HtmlWriter;
 import dev.aipcbench.reports.html.markup.SortableTable;
 import dev.aipcbench.reports.format.CellOrder;
